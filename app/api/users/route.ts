@@ -1,0 +1,23 @@
+import { apiRoute, errorJson, json, methodNotAllowed, readJson } from "@/lib/http/api";
+import { clientIpFrom } from "@/lib/http/client-ip";
+import { registerUser, USER_TAKEN_MESSAGE } from "@/lib/users/mutations";
+import { registerApiSchema } from "@/lib/validation/auth";
+
+export const POST = apiRoute(async (req) => {
+  const input = await readJson(req, registerApiSchema);
+  const result = await registerUser(input, clientIpFrom(req.headers));
+  switch (result.status) {
+    case "created":
+      return json(result.user, 201);
+    case "invalid":
+      return errorJson(400, "Invalid input.", result.errors);
+    case "taken":
+      return errorJson(409, USER_TAKEN_MESSAGE);
+    case "throttled":
+      return errorJson(429, "Too many new accounts from this address. Please try again later.", undefined, {
+        "Retry-After": String(result.retryAfter),
+      });
+  }
+});
+
+export const { GET, PUT, PATCH, DELETE } = methodNotAllowed("POST");

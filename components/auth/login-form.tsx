@@ -1,0 +1,55 @@
+"use client";
+
+import { useEffect } from "react";
+import { loginAction } from "@/lib/auth/actions";
+import { loginSchema } from "@/lib/validation/auth";
+import { CheckboxField, Field } from "@/components/forms/field";
+import { FormMessage } from "@/components/forms/form-message";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionForm } from "@/components/forms/use-action-form";
+
+export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
+  const { form, state, pending, errorFor, initial, formProps } = useActionForm({
+    schema: loginSchema,
+    action: loginAction,
+    defaultValues: { email: "", password: "", remember: false as boolean },
+  });
+  const { register, resetField } = form;
+
+  // A refused password is never shown again.
+  useEffect(() => {
+    if (state.status === "error") resetField("password", { defaultValue: "" });
+  }, [state, resetField]);
+
+  return (
+    <form {...formProps} className="form">
+      <FormMessage state={state} />
+      {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
+      <Field
+        label="Email"
+        type="email"
+        autoComplete="username"
+        inputMode="email"
+        required
+        maxLength={254}
+        defaultValue={initial.email}
+        registration={register("email")}
+        error={errorFor("email")}
+      />
+      <Field
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        required
+        registration={register("password")}
+        error={errorFor("password")}
+      />
+      <CheckboxField
+        label="Remember me"
+        defaultChecked={initial.remember === true || String(initial.remember) === "on"}
+        registration={register("remember")}
+      />
+      <SubmitButton pending={pending}>Log in</SubmitButton>
+    </form>
+  );
+}

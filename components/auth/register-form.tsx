@@ -1,0 +1,71 @@
+"use client";
+
+import { registerAction } from "@/lib/auth/actions";
+import { PASSWORD_MIN, registerFormSchema } from "@/lib/validation/auth";
+import { Field } from "@/components/forms/field";
+import { FormMessage } from "@/components/forms/form-message";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionForm } from "@/components/forms/use-action-form";
+
+export function RegisterForm() {
+  const { form, state, pending, errorFor, initial, formProps } = useActionForm({
+    schema: registerFormSchema,
+    action: registerAction,
+    defaultValues: { username: "", email: "", password: "", repeatPassword: "", website: "" },
+  });
+  const { register } = form;
+
+  return (
+    <form {...formProps} className="form">
+      <FormMessage state={state} />
+      <Field
+        label="Username"
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        required
+        minLength={3}
+        maxLength={32}
+        hint="3 to 32 characters: lower-case letters, digits, _ and -."
+        defaultValue={initial.username}
+        registration={register("username")}
+        error={errorFor("username")}
+      />
+      <Field
+        label="Email"
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        required
+        maxLength={254}
+        defaultValue={initial.email}
+        registration={register("email")}
+        error={errorFor("email")}
+      />
+      <Field
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={PASSWORD_MIN}
+        hint={`At least ${PASSWORD_MIN} characters. A few unrelated words make a strong, memorable password.`}
+        registration={register("password")}
+        error={errorFor("password")}
+      />
+      <Field
+        label="Repeat password"
+        type="password"
+        autoComplete="new-password"
+        required
+        registration={register("repeatPassword")}
+        error={errorFor("repeatPassword")}
+      />
+      {/* Honeypot: hidden from people and assistive tech; bots fill it in. */}
+      <div className="honeypot" aria-hidden="true">
+        <label htmlFor="field-website">Leave this empty</label>
+        <input id="field-website" type="text" tabIndex={-1} autoComplete="off" {...register("website")} />
+      </div>
+      <SubmitButton pending={pending}>Register</SubmitButton>
+    </form>
+  );
+}

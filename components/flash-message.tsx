@@ -1,0 +1,16 @@
+import { takeFlash } from "@/lib/flash";
+
+/**
+ * The one-shot message left by the action that redirected here. Reading it
+ * deletes it, so a reload does not show it again.
+ */
+export async function FlashMessage() {
+  const flash = await takeFlash();
+  if (!flash) return null;
+  const error = flash.kind === "error";
+  return (
+    <p role={error ? "alert" : "status"} className={`notice ${error ? "notice-error" : "notice-success"} flash`}>
+      {flash.message}
+    </p>
+  );
+}

@@ -1,0 +1,90 @@
+"use client";
+
+import { startTransition, useActionState, useEffect, useRef, useSyncExternalStore, type FormEvent } from "react";
+import { useForm, useWatch, type DefaultValues, type FieldValues, type Resolver } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { z } from "zod";
+import { initialFormState, type FormState } from "@/lib/form-state";
+
+type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
+
+const noop = () => () => {};
+
+/** false during the server render and hydration, true once React runs in the browser. */
+export function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noop,
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * A form that validates in the browser with react-hook-form and the shared zod
+ * schema, then submits to a server action (which validates again). Without
+ * JavaScript the same <form> posts to the action natively and the server's
+ * answer — field errors and the values as typed — renders the page again.
+ */
+export function useActionForm<T extends FieldValues>({
+  schema,
+  action,
+  defaultValues,
+}: {
+  schema: z.ZodType<unknown, T>;
+  action: Action;
+  defaultValues: T;
+}) {
+  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const formRef = useRef<HTMLFormElement>(null);
+  const submitted = useRef<FieldValues | null>(null);
+  const initial = { ...defaultValues, ...(state.fields ?? {}) } as T;
+  const form = useForm<T>({
+    // zodResolver's overloads cannot see through the generic schema type.
+    resolver: zodResolver(schema as never) as unknown as Resolver<T>,
+    defaultValues: initial as DefaultValues<T>,
+    mode: "onTouched",
+  });
+  const values = useWatch({ control: form.control });
+  const hydrated = useHydrated();
+
+  // Send focus to the first field the server refused, as the browser-side
+  // validation does for its own errors.
+  useEffect(() => {
+    const first = Object.keys(state.errors ?? {})[0];
+    if (first && first !== "_") form.setFocus(first as never);
+  }, [state, form]);
+
+  /** The client error for a field, else the server's — until the field is edited. */
+  function errorFor(name: keyof T & string): string | undefined {
+    const client = form.formState.errors[name]?.message;
+    if (typeof client === "string") return client;
+    const server = state.errors?.[name]?.[0];
+    if (!server) return undefined;
+    if (submitted.current && submitted.current[name] !== (values as FieldValues)[name]) return undefined;
+    return server;
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    void form.handleSubmit(() => {
+      submitted.current = form.getValues();
+      const data = new FormData(formRef.current!);
+      startTransition(() => formAction(data));
+    })(event);
+  }
+
+  return {
+    form,
+    state,
+    pending,
+    errorFor,
+    /** the value to render on the server (no-JS round trip keeps the input) */
+    initial,
+    formProps: {
+      ref: formRef,
+      action: formAction,
+      onSubmit,
+      // Browser bubbles only until our own messages can take over.
+      noValidate: hydrated,
+    },
+  };
+}

@@ -1,0 +1,132 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { getCurrentUser } from "@/auth";
+import type { SessionUser } from "@/lib/auth/sessions";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
+
+// The JSON API's conventions in one place: every answer is JSON and never
+// cached; every error is { message, errors? }; bodies must be JSON and small;
+// anything unexpected becomes a plain 500 (or 503 while the database is
+// away) without a stack trace.
+
+export const MAX_JSON_BODY_BYTES = 16 * 1024;
+
+export type FieldErrors = Record<string, string[]>;
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly errors?: FieldErrors,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+const NO_STORE = { "Cache-Control": "no-store" };
+
+export function json(body: unknown, status = 200, headers?: Record<string, string>): NextResponse {
+  return NextResponse.json(body, { status, headers: { ...NO_STORE, ...headers } });
+}
+
+export function noContent(): NextResponse {
+  return new NextResponse(null, { status: 204, headers: NO_STORE });
+}
+
+export function errorJson(
+  status: number,
+  message: string,
+  errors?: FieldErrors,
+  headers?: Record<string, string>,
+): NextResponse {
+  return json(errors ? { message, errors } : { message }, status, headers);
+}
+
+export function unauthorized(): ApiError {
+  return new ApiError(401, "Unauthorized");
+}
+
+/** zod issues → { field: [messages] }; issues about the whole body go under "_". */
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.map(String).join(".") : "_";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+/** Read and validate a JSON body: 415 if not JSON, 413 if too big, 400 if malformed or invalid. */
+export async function readJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
+    throw new ApiError(415, "Request body must be JSON (Content-Type: application/json).");
+  }
+  const text = await readText(req, MAX_JSON_BODY_BYTES);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new ApiError(400, "Request body is not valid JSON.");
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new ApiError(400, "Invalid input.", fieldErrors(parsed.error));
+  return parsed.data;
+}
+
+async function readText(req: Request, limit: number): Promise<string> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  const tooLarge = () => new ApiError(413, `Request body is larger than ${limit} bytes.`);
+  if (declared > limit) throw tooLarge();
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+}
+
+export async function requireApiUser(): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) throw unauthorized();
+  return user;
+}
+
+type Handler<C> = (req: Request, ctx: C) => Promise<Response>;
+
+/** Wraps a route handler so every failure is a JSON answer. */
+export function apiRoute<C>(handler: Handler<C>): Handler<C> {
+  return async (req, ctx) => {
+    try {
+      return await handler(req, ctx);
+    } catch (error) {
+      if (error instanceof ApiError) {
+        return errorJson(error.status, error.message, error.errors, error.headers);
+      }
+      if (isDatabaseUnavailable(error)) {
+        return errorJson(503, "The service is temporarily unavailable. Please try again shortly.", undefined, {
+          "Retry-After": "5",
+        });
+      }
+      console.error(error);
+      return errorJson(500, "Something went wrong. Please try again.");
+    }
+  };
+}
+
+/** Handlers answering 405 JSON for the methods a route does not serve. */
+export function methodNotAllowed(allow: string) {
+  const handler = async () => errorJson(405, "Method not allowed.", undefined, { Allow: allow });
+  return { GET: handler, POST: handler, PUT: handler, PATCH: handler, DELETE: handler };
+}

@@ -1,0 +1,75 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+
+// Fixed-window counters in the database, so every app instance shares them.
+// One atomic upsert per hit: concurrent requests can never all slip under the
+// limit, as "read the count, then write" would let them.
+
+export type Limit = {
+  /** requests allowed per window, before RATE_LIMIT_SCALE */
+  limit: number;
+  windowMs: number;
+};
+
+export const LIMITS = {
+  /** failed logins per client IP */
+  loginPerIp: { limit: 10, windowMs: 60_000 },
+  /** consecutive failed logins per account (reset by a successful login) */
+  loginPerAccount: { limit: 100, windowMs: 60 * 60_000 },
+  /** accounts created per client IP */
+  registerPerIp: { limit: 20, windowMs: 60 * 60_000 },
+} satisfies Record<string, Limit>;
+
+export type Hit = {
+  ok: boolean;
+  count: number;
+  limit: number;
+  /** whole seconds until the window resets (at least 1) */
+  retryAfter: number;
+};
+
+export function scaledLimit(limit: Limit): number {
+  return Math.floor(limit.limit * env.rateLimitScale);
+}
+
+/** Count one request against `key`; `ok` is false once the limit is passed. */
+export async function hit(key: string, limit: Limit, now = Date.now()): Promise<Hit> {
+  const max = scaledLimit(limit);
+  const resetAt = BigInt(now + limit.windowMs);
+  const rows = await db.$queryRaw<{ count: number | bigint; resetAt: number | bigint }[]>`
+    INSERT INTO "RateLimit" ("key", "count", "resetAt") VALUES (${key}, 1, ${resetAt})
+    ON CONFLICT ("key") DO UPDATE SET
+      "count" = CASE WHEN "RateLimit"."resetAt" <= ${BigInt(now)} THEN 1 ELSE "RateLimit"."count" + 1 END,
+      "resetAt" = CASE WHEN "RateLimit"."resetAt" <= ${BigInt(now)} THEN ${resetAt} ELSE "RateLimit"."resetAt" END
+    RETURNING "count", "resetAt"`;
+  const row = rows[0]!;
+  const count = Number(row.count);
+  maybeSweep(now);
+  return {
+    ok: count <= max,
+    count,
+    limit: max,
+    retryAfter: Math.max(1, Math.ceil((Number(row.resetAt) - now) / 1000)),
+  };
+}
+
+/** Give back one hit, e.g. a login attempt that turned out to be correct. */
+export async function refund(key: string): Promise<void> {
+  await db.$executeRaw`
+    UPDATE "RateLimit" SET "count" = "count" - 1 WHERE "key" = ${key} AND "count" > 0`;
+}
+
+/** Forget the counter, e.g. consecutive failures after a successful login. */
+export async function reset(key: string): Promise<void> {
+  await db.rateLimit.deleteMany({ where: { key } });
+}
+
+let lastSweep = 0;
+
+/** Expired windows are dead rows: drop them now and then, off the hot path. */
+function maybeSweep(now: number) {
+  if (now - lastSweep < 60_000) return;
+  lastSweep = now;
+  db.rateLimit.deleteMany({ where: { resetAt: { lte: BigInt(now) } } }).catch(() => {});
+}

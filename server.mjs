@@ -1,0 +1,144 @@
+// @ts-check
+// The DinnerParty HTTP server: Next.js behind a small Node front.
+//
+// - One worker process per core (WEB_CONCURRENCY), all on one port through
+//   node:cluster. Nothing the app needs lives in process memory (sessions,
+//   rate limits and flash messages are in the database), so any worker can
+//   answer any request.
+// - The client's address and scheme are decided here, once: from the socket,
+//   or from X-Forwarded-For / X-Forwarded-Proto only when TRUST_PROXY=1.
+//   Next.js would otherwise keep whatever X-Forwarded-For a client sends.
+// - SIGTERM stops accepting connections, lets in-flight requests finish, then
+//   closes the database pool and exits.
+//
+// Usage: node server.mjs [--dev]. Migrations run before this (scripts/start.mjs).
+import cluster from "node:cluster";
+import http from "node:http";
+import os from "node:os";
+import process from "node:process";
+import { fileURLToPath } from "node:url";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT || 3000);
+const host = process.env.HOST || undefined; // all interfaces, IPv4 and IPv6
+const trustProxy = process.env.TRUST_PROXY === "1";
+const workers = dev
+  ? 1
+  : Math.max(1, Math.floor(Number(process.env.WEB_CONCURRENCY) || os.availableParallelism()));
+const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS || 10_000);
+const CLIENT_IP_HEADER = "x-dinnerparty-client-ip";
+
+function log(message) {
+  console.log(`[dinnerparty ${process.pid}] ${message}`);
+}
+
+if (cluster.isPrimary && workers > 1) {
+  runPrimary();
+} else {
+  await runWorker();
+}
+
+function runPrimary() {
+  let stopping = false;
+  // Workers run this file, whichever script imported it in the primary.
+  cluster.setupPrimary({ exec: fileURLToPath(import.meta.url), args: process.argv.slice(2) });
+  const spawn = () => cluster.fork();
+  for (let i = 0; i < workers; i++) spawn();
+  log(`serving on port ${port} with ${workers} workers`);
+
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    log(`worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
+    setTimeout(spawn, 500);
+  });
+
+  const stop = (signal) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping workers`);
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
+    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS + 2_000).unref();
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
+/** "::ffff:127.0.0.1" → "127.0.0.1" */
+function plainAddress(address) {
+  return (address ?? "unknown").replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "");
+}
+
+/** @param {http.IncomingMessage} req */
+function normaliseForwarding(req) {
+  const h = req.headers;
+  const socketIp = plainAddress(req.socket.remoteAddress);
+  const scheme = /** @type {any} */ (req.socket).encrypted ? "https" : "http";
+  delete h[CLIENT_IP_HEADER];
+  if (trustProxy) {
+    // Our proxy appends the address it saw: the right-most entry is the one it vouches for.
+    const forwarded = String(h["x-forwarded-for"] ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
+    h[CLIENT_IP_HEADER] = plainAddress(forwarded.at(-1) ?? socketIp);
+    h["x-forwarded-proto"] = String(h["x-forwarded-proto"] ?? scheme).split(",")[0].trim();
+  } else {
+    delete h["x-forwarded-for"];
+    delete h["x-forwarded-host"];
+    delete h["x-forwarded-port"];
+    h[CLIENT_IP_HEADER] = socketIp;
+    h["x-forwarded-proto"] = scheme;
+  }
+}
+
+async function runWorker() {
+  process.env.NODE_ENV ??= dev ? "development" : "production";
+  const { default: next } = await import("next");
+  const app = next({ dev, dir: process.cwd(), hostname: host ?? "localhost", port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const server = http.createServer((req, res) => {
+    normaliseForwarding(req);
+    handle(req, res).catch((error) => {
+      console.error(error);
+      if (!res.headersSent) {
+        res.writeHead(500, { "Content-Type": "application/json", "Cache-Control": "no-store" });
+      }
+      res.end(JSON.stringify({ message: "Something went wrong. Please try again." }));
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+
+  server.listen(port, host, () => {
+    if (!cluster.isWorker) log(`serving on port ${port}`);
+  });
+
+  let stopping = false;
+  const stop = async (signal) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: finishing in-flight requests`);
+    const force = setTimeout(() => {
+      log("grace period over; closing remaining connections");
+      server.closeAllConnections();
+    }, SHUTDOWN_GRACE_MS);
+    force.unref();
+    await new Promise((resolve) => {
+      server.close(() => resolve(undefined));
+      server.closeIdleConnections();
+    });
+    clearTimeout(force);
+    // The app's Prisma client (lib/db) lives on globalThis in this process.
+    const db = /** @type {any} */ (globalThis).__dinnerpartyDb;
+    await db?.$disconnect().catch(() => {});
+    log("stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
