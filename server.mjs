@@ -27,6 +27,9 @@ const workers = dev
   : Math.max(1, Math.floor(Number(process.env.WEB_CONCURRENCY) || os.availableParallelism()));
 const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS || 10_000);
 const CLIENT_IP_HEADER = "x-dinnerparty-client-ip";
+// Next.js hides its router headers from the app; this one tells the app that
+// a request is only a prefetch (which must not consume one-shot messages).
+const PREFETCH_HEADER = "x-dinnerparty-prefetch";
 
 function log(message) {
   console.log(`[dinnerparty ${process.pid}] ${message}`);
@@ -46,22 +49,33 @@ function runPrimary() {
   for (let i = 0; i < workers; i++) spawn();
   log(`serving on port ${port} with ${workers} workers`);
 
+  let served = false;
+  cluster.on("listening", () => (served = true));
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(process.exitCode ?? 0);
+      return;
+    }
+    if (!served) {
+      // Failing before ever listening is a setup error, not bad luck: stop.
+      log(`worker ${worker.process.pid} failed to start (${signal ?? code}); exiting`);
+      stop("startup failure", 1);
       return;
     }
     log(`worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
     setTimeout(spawn, 500);
   });
 
-  const stop = (signal) => {
+  function stop(reason, exitCode = 0) {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: stopping workers`);
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
-    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS + 2_000).unref();
-  };
+    process.exitCode = exitCode;
+    log(`${reason}: stopping workers`);
+    const alive = Object.values(cluster.workers ?? {});
+    if (alive.length === 0) process.exit(exitCode);
+    for (const worker of alive) worker?.process.kill("SIGTERM");
+    setTimeout(() => process.exit(exitCode), SHUTDOWN_GRACE_MS + 2_000).unref();
+  }
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
 }
@@ -72,11 +86,13 @@ function plainAddress(address) {
 }
 
 /** @param {http.IncomingMessage} req */
-function normaliseForwarding(req) {
+function normaliseHeaders(req) {
   const h = req.headers;
   const socketIp = plainAddress(req.socket.remoteAddress);
   const scheme = /** @type {any} */ (req.socket).encrypted ? "https" : "http";
   delete h[CLIENT_IP_HEADER];
+  delete h[PREFETCH_HEADER];
+  if (h["next-router-prefetch"] || h["next-router-segment-prefetch"]) h[PREFETCH_HEADER] = "1";
   if (trustProxy) {
     // Our proxy appends the address it saw: the right-most entry is the one it vouches for.
     const forwarded = String(h["x-forwarded-for"] ?? "")
@@ -102,7 +118,7 @@ async function runWorker() {
   await app.prepare();
 
   const server = http.createServer((req, res) => {
-    normaliseForwarding(req);
+    normaliseHeaders(req);
     handle(req, res).catch((error) => {
       console.error(error);
       if (!res.headersSent) {

@@ -1,12 +1,14 @@
 import Link from "next/link";
-import { PageHeader } from "@/components/page-header";
 
+// Rendered ahead of time as the fallback of every layout, so it must not
+// consume the flash message (see components/flash-message.tsx).
 export default function NotFound() {
   return (
     <div className="narrow">
-      <PageHeader title="Page not found">
+      <header className="page-header">
+        <h1>Page not found</h1>
         <p className="lead">There is no page at this address. It may have been moved, or the party may be over.</p>
-      </PageHeader>
+      </header>
       <p>
         <Link href="/">Back to the home page</Link>
       </p>

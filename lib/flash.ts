@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { db } from "@/lib/db";
 import { isHttps } from "@/lib/http/request";
 
@@ -33,6 +33,8 @@ export async function setFlash(message: string, kind: FlashKind = "success"): Pr
 export async function takeFlash(): Promise<Flash | null> {
   const id = (await cookies()).get(COOKIE)?.value;
   if (!id || id.length > 64) return null;
+  // A prefetch is not a visit: leave the message for the page actually shown.
+  if ((await headers()).get("x-dinnerparty-prefetch")) return null;
   const rows = await db.$queryRaw<{ kind: string; message: string }[]>`
     DELETE FROM "Flash" WHERE "id" = ${id} RETURNING "kind", "message"`;
   const row = rows[0];

@@ -1,0 +1,52 @@
+import { test as base, expect, type Page } from "@playwright/test";
+import { apiLogin, createUser, newUser, randomIp, type TestUser } from "./support/users";
+
+type Fixtures = {
+  /** this test's client address (the main e2e server trusts X-Forwarded-For) */
+  clientIp: string;
+  /** a registered account, not logged in */
+  user: TestUser;
+  /** the browser page, logged in as `user` */
+  userPage: Page;
+};
+
+export const test = base.extend<Fixtures>({
+  clientIp: async ({}, use) => {
+    await use(randomIp());
+  },
+  extraHTTPHeaders: async ({ clientIp }, use) => {
+    await use({ "x-forwarded-for": clientIp });
+  },
+  user: async ({ request }, use) => {
+    await use(await createUser(request, newUser()));
+  },
+  userPage: async ({ page, user }, use) => {
+    await apiLogin(page.request, user);
+    await use(page);
+  },
+});
+
+export { expect, newUser, createUser, apiLogin };
+export type { TestUser };
+
+/** Fill the login form and submit it. */
+export async function logInThroughForm(page: Page, user: Pick<TestUser, "email" | "password">, remember = false) {
+  await page.getByLabel("Email", { exact: true }).fill(user.email);
+  await page.getByLabel("Password", { exact: true }).fill(user.password);
+  if (remember) await page.getByLabel("Remember me").check();
+  await page.getByRole("button", { name: "Log in" }).click();
+}
+
+/** Fill the registration form and submit it. */
+export async function registerThroughForm(page: Page, user: TestUser, repeat = user.password) {
+  await page.getByLabel("Username", { exact: true }).fill(user.username);
+  await page.getByLabel("Email", { exact: true }).fill(user.email);
+  await page.getByLabel("Password", { exact: true }).fill(user.password);
+  await page.getByLabel("Repeat password", { exact: true }).fill(repeat);
+  await page.getByRole("button", { name: "Register" }).click();
+}
+
+/** The main navigation landmark. */
+export function nav(page: Page) {
+  return page.getByRole("navigation", { name: "Main" });
+}

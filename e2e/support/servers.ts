@@ -1,0 +1,8 @@
+// Where the end-to-end servers listen (see playwright.config.ts).
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_URLS = {
+  /** trusts X-Forwarded-For, so each test can present its own client address */
+  main: `http://localhost:${E2E_PORT}`,
+  /** takes the client address from the socket only */
+  untrusted: `http://localhost:${E2E_PORT + 1}`,
+};
