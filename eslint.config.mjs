@@ -5,6 +5,11 @@ const config = [
   ...nextCoreWebVitals,
   ...nextTypeScript,
   {
+    // Playwright fixtures call `use(...)`, which is not React's hook.
+    files: ["e2e/**/*.ts"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
+  {
     ignores: [
       ".next/**",
       "node_modules/**",
