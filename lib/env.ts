@@ -13,12 +13,13 @@ function clamp(n: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, n));
 }
 
-export const env = {
-  /** Multiplies every rate limit; never below 1, so it can only relax limits. */
-  rateLimitScale: Math.max(1, numberFrom(process.env.RATE_LIMIT_SCALE, 1)),
-  /** bcrypt work factor for new hashes. */
-  bcryptCost: Math.round(clamp(numberFrom(process.env.BCRYPT_COST, 10), 10, 14)),
-  /** Take the client IP from X-Forwarded-For (only behind a proxy you run). */
-  trustProxy: process.env.TRUST_PROXY === "1",
-  isProduction: process.env.NODE_ENV === "production",
-};
+export function readEnv(source: Record<string, string | undefined>) {
+  return {
+    /** Multiplies every rate limit; never below 1, so it can only relax limits. */
+    rateLimitScale: Math.max(1, numberFrom(source.RATE_LIMIT_SCALE, 1)),
+    /** bcrypt work factor for new hashes. */
+    bcryptCost: Math.round(clamp(numberFrom(source.BCRYPT_COST, 10), 10, 14)),
+  };
+}
+
+export const env = readEnv(process.env);

@@ -29,13 +29,17 @@ export type Hit = {
   retryAfter: number;
 };
 
-export function scaledLimit(limit: Limit): number {
-  return Math.floor(limit.limit * env.rateLimitScale);
+export function scaledLimit(limit: Limit, scale = env.rateLimitScale): number {
+  return Math.floor(limit.limit * scale);
 }
 
 /** Count one request against `key`; `ok` is false once the limit is passed. */
-export async function hit(key: string, limit: Limit, now = Date.now()): Promise<Hit> {
-  const max = scaledLimit(limit);
+export async function hit(
+  key: string,
+  limit: Limit,
+  { now = Date.now(), scale = env.rateLimitScale }: { now?: number; scale?: number } = {},
+): Promise<Hit> {
+  const max = scaledLimit(limit, scale);
   const resetAt = BigInt(now + limit.windowMs);
   const rows = await db.$queryRaw<{ count: number | bigint; resetAt: number | bigint }[]>`
     INSERT INTO "RateLimit" ("key", "count", "resetAt") VALUES (${key}, 1, ${resetAt})

@@ -1,0 +1,49 @@
+import { expect, logInThroughForm, nav, newUser, registerThroughForm, test } from "./fixtures";
+
+// Every account form is a real <form> posting to a server action: it works
+// before (or without) JavaScript, with the server's validation messages.
+test.use({ javaScriptEnabled: false });
+
+test("register, log out and log in again without JavaScript", async ({ page }) => {
+  const user = newUser("nojs");
+  await page.goto("/register");
+  await registerThroughForm(page, user);
+  await expect(page).toHaveURL(`/user/${user.username}`);
+  await expect(page.getByRole("status")).toHaveText(`Welcome to DinnerParty, ${user.username}!`);
+
+  await nav(page).getByRole("button", { name: "Log out" }).click();
+  await expect(page).toHaveURL("/");
+  await expect(page.getByRole("status")).toHaveText("You have been logged out.");
+
+  await nav(page).getByRole("link", { name: "Log in" }).click();
+  await logInThroughForm(page, user);
+  await expect(page).toHaveURL(`/user/${user.username}`);
+});
+
+test("server-side validation messages, input kept, without JavaScript", async ({ page, user }) => {
+  // Without JavaScript the browser's own checks (required, minlength, type)
+  // still apply; these inputs pass them and only the server can refuse them.
+  await page.goto("/register");
+  await registerThroughForm(page, { ...newUser(), username: user.username }, "a different repeat");
+  await expect(page.getByText("Passwords do not match.")).toBeVisible();
+  await expect(page.getByLabel("Username", { exact: true })).toHaveValue(user.username);
+
+  await registerThroughForm(page, { ...newUser(), username: user.username });
+  await expect(page.getByText("User already registered.")).toBeVisible();
+  await expect(page.getByText("This username is already taken.")).toBeVisible();
+  await expect(page.getByLabel("Username", { exact: true })).toHaveValue(user.username);
+  await expect(page.getByLabel("Password", { exact: true })).toHaveValue("");
+
+  await page.goto("/login");
+  await logInThroughForm(page, { email: user.email, password: "not the right one at all" });
+  await expect(page.getByText("Incorrect credentials")).toBeVisible();
+  await expect(page.getByLabel("Email", { exact: true })).toHaveValue(user.email);
+  await expect(page.getByLabel("Password", { exact: true })).toHaveValue("");
+});
+
+test("a bounced visitor returns to the page asked for, without JavaScript", async ({ page, user }) => {
+  await page.goto(`/user/${user.username}`);
+  await expect(page.getByText("Sorry, you must be logged in to view this page")).toBeVisible();
+  await logInThroughForm(page, user);
+  await expect(page).toHaveURL(`/user/${user.username}`);
+});

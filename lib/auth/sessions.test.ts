@@ -1,0 +1,69 @@
+import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
+import { describe, it } from "node:test";
+import { db } from "@/lib/db";
+import {
+  BROWSER_SESSION_MS,
+  createSession,
+  deleteSessionByToken,
+  findSession,
+  hashToken,
+  PERSISTENT_SESSION_MS,
+} from "./sessions";
+
+async function newUserId() {
+  const id = randomBytes(5).toString("hex");
+  const user = await db.user.create({
+    data: { username: `sess_${id}`, email: `sess.${id}@example.test`, passwordHash: "x" },
+  });
+  return user.id;
+}
+
+describe("server-side sessions", () => {
+  it("stores only the token's hash, and finds the session by the token", async () => {
+    const userId = await newUserId();
+    const { token } = await createSession(userId, { persistent: false, userAgent: "Test/1.0" });
+    assert.ok(token.length >= 43, "256 bits of randomness");
+    assert.equal(await db.session.count({ where: { sessionToken: token } }), 0);
+    assert.equal(await db.session.count({ where: { sessionToken: hashToken(token) } }), 1);
+    const found = await findSession(token);
+    assert.equal(found?.user.id, userId);
+    assert.deepEqual(Object.keys(found!.user).sort(), ["email", "id", "username"]);
+  });
+
+  it("lasts 12 hours without Remember me and 30 days with it, never extended", async () => {
+    const userId = await newUserId();
+    const now = Date.now();
+    const short = await createSession(userId, { persistent: false, now });
+    const long = await createSession(userId, { persistent: true, now });
+    assert.equal(short.expires.getTime(), now + BROWSER_SESSION_MS);
+    assert.equal(long.expires.getTime(), now + PERSISTENT_SESSION_MS);
+    assert.equal(BROWSER_SESSION_MS, 12 * 3600 * 1000);
+    assert.equal(PERSISTENT_SESSION_MS, 30 * 24 * 3600 * 1000);
+    await findSession(short.token, now + BROWSER_SESSION_MS - 1000);
+    const row = await db.session.findUnique({ where: { sessionToken: hashToken(short.token) } });
+    assert.equal(row?.expires.getTime(), now + BROWSER_SESSION_MS, "reading does not extend it");
+  });
+
+  it("is gone after its absolute expiry, and the row is removed", async () => {
+    const userId = await newUserId();
+    const now = Date.now();
+    const { token } = await createSession(userId, { persistent: false, now });
+    assert.ok(await findSession(token, now + BROWSER_SESSION_MS - 1));
+    assert.equal(await findSession(token, now + BROWSER_SESSION_MS), null);
+    assert.equal(await db.session.count({ where: { sessionToken: hashToken(token) } }), 0);
+  });
+
+  it("is gone once deleted (logout)", async () => {
+    const userId = await newUserId();
+    const { token } = await createSession(userId, { persistent: true });
+    await deleteSessionByToken(token);
+    assert.equal(await findSession(token), null);
+  });
+
+  it("ignores nonsense tokens", async () => {
+    assert.equal(await findSession(""), null);
+    assert.equal(await findSession("x".repeat(10_000)), null);
+    assert.equal(await findSession(randomBytes(32).toString("base64url")), null);
+  });
+});

@@ -1,0 +1,69 @@
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { describe, it } from "node:test";
+import { readEnv } from "@/lib/env";
+import { hit, LIMITS, refund, reset, scaledLimit } from "./rate-limit";
+
+const key = () => `test:${randomUUID()}`;
+const tenPerMinute = { limit: 10, windowMs: 60_000 };
+
+describe("rate limiter", () => {
+  it("has the production limits by default", () => {
+    assert.deepEqual(LIMITS.loginPerIp, { limit: 10, windowMs: 60_000 });
+    assert.deepEqual(LIMITS.loginPerAccount, { limit: 100, windowMs: 3_600_000 });
+    assert.deepEqual(LIMITS.registerPerIp, { limit: 20, windowMs: 3_600_000 });
+    assert.equal(readEnv({}).rateLimitScale, 1);
+    assert.equal(scaledLimit(LIMITS.loginPerIp), 10, "unit tests run unscaled");
+  });
+
+  it("RATE_LIMIT_SCALE multiplies limits and can never lower them", () => {
+    assert.equal(scaledLimit(tenPerMinute, readEnv({ RATE_LIMIT_SCALE: "100" }).rateLimitScale), 1000);
+    assert.equal(readEnv({ RATE_LIMIT_SCALE: "0.1" }).rateLimitScale, 1);
+    assert.equal(readEnv({ RATE_LIMIT_SCALE: "-5" }).rateLimitScale, 1);
+    assert.equal(readEnv({ RATE_LIMIT_SCALE: "abc" }).rateLimitScale, 1);
+  });
+
+  it("allows the limit, then refuses with the time left in the window", async () => {
+    const k = key();
+    const now = 1_000_000;
+    for (let i = 1; i <= 10; i++) {
+      const h = await hit(k, tenPerMinute, { now: now + i });
+      assert.equal(h.ok, true, `hit ${i}`);
+      assert.equal(h.count, i);
+    }
+    const refused = await hit(k, tenPerMinute, { now: now + 30_000 });
+    assert.equal(refused.ok, false);
+    assert.equal(refused.retryAfter, 31);
+  });
+
+  it("starts a new window when the old one is over", async () => {
+    const k = key();
+    for (let i = 0; i < 11; i++) await hit(k, tenPerMinute, { now: 5_000 });
+    const later = await hit(k, tenPerMinute, { now: 5_000 + 60_001 });
+    assert.equal(later.ok, true);
+    assert.equal(later.count, 1);
+  });
+
+  it("never lets concurrent requests slip past the limit", async () => {
+    const k = key();
+    const hits = await Promise.all(Array.from({ length: 50 }, () => hit(k, tenPerMinute)));
+    assert.equal(hits.filter((h) => h.ok).length, 10);
+    assert.deepEqual(hits.map((h) => h.count).sort((a, b) => a - b), Array.from({ length: 50 }, (_, i) => i + 1));
+  });
+
+  it("refund gives one hit back; reset forgets the key", async () => {
+    const k = key();
+    for (let i = 0; i < 10; i++) await hit(k, tenPerMinute);
+    await refund(k);
+    assert.equal((await hit(k, tenPerMinute)).ok, true);
+    assert.equal((await hit(k, tenPerMinute)).ok, false);
+    await reset(k);
+    assert.equal((await hit(k, tenPerMinute)).count, 1);
+  });
+
+  it("scales the limit when asked", async () => {
+    const k = key();
+    for (let i = 0; i < 30; i++) assert.equal((await hit(k, tenPerMinute, { scale: 3 })).ok, true);
+    assert.equal((await hit(k, tenPerMinute, { scale: 3 })).ok, false);
+  });
+});
