@@ -62,7 +62,15 @@ export default defineConfig({
     {
       name: "desktop",
       testIgnore: /api-.*\.spec\.ts/,
-      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions },
+      // Browser zones and languages differ from each other and from the
+      // server's (Asia/Kathmandu): dates must follow the viewer.
+      use: {
+        ...devices["Desktop Chrome"],
+        viewport: { width: 1280, height: 800 },
+        locale: "en-GB",
+        timezoneId: "America/New_York",
+        launchOptions,
+      },
     },
     {
       name: "phone",
@@ -71,6 +79,8 @@ export default defineConfig({
         ...devices["Pixel 7"],
         viewport: { width: 390, height: 844 },
         screen: { width: 390, height: 844 },
+        locale: "en-US",
+        timezoneId: "Europe/Paris",
         launchOptions,
       },
     },

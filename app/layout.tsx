@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
+import { TimeZoneSync } from "@/components/time-zone-sync";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -29,6 +30,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <main id="main" className="container main" tabIndex={-1}>
           {children}
         </main>
+        <TimeZoneSync />
         <footer className="site-footer">
           <div className="container">DinnerParty — good food, good company.</div>
         </footer>

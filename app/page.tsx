@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { getCurrentUser } from "@/auth";
 import { PageHeader } from "@/components/page-header";
+import { PartyList } from "@/components/parties/party-card";
+import { listAttending, listUpcoming } from "@/lib/parties/data";
 
 export default async function HomePage() {
   const user = await getCurrentUser();
@@ -24,14 +26,33 @@ export default async function HomePage() {
       </>
     );
   }
+  const [mine, soon] = await Promise.all([listAttending(user.id), listUpcoming({ limit: 6 })]);
   return (
     <>
       <PageHeader title={`Welcome back ${user.username}`} />
-      <section aria-labelledby="upcoming-heading">
-        <h2 id="upcoming-heading">Upcoming parties</h2>
-        <p className="empty">
-          No upcoming parties yet. <Link href={`/user/${user.username}`}>Host one from your profile</Link>.
-        </p>
+      <section aria-labelledby="mine-heading">
+        <h2 id="mine-heading">Your upcoming parties</h2>
+        {mine.length > 0 ? (
+          <PartyList parties={mine} viewerId={user.id} label="Your upcoming parties" />
+        ) : (
+          <p className="empty">
+            Nothing planned yet. <Link href="/rsvp">Find a table</Link> or{" "}
+            <Link href={`/user/${user.username}`}>host your own party</Link>.
+          </p>
+        )}
+      </section>
+      <section aria-labelledby="soon-heading">
+        <h2 id="soon-heading">Coming up</h2>
+        {soon.parties.length > 0 ? (
+          <>
+            <PartyList parties={soon.parties} viewerId={user.id} label="Coming up" />
+            <p>
+              <Link href="/rsvp">See all upcoming parties</Link>
+            </p>
+          </>
+        ) : (
+          <p className="empty">No upcoming parties yet — be the first to host one.</p>
+        )}
       </section>
     </>
   );

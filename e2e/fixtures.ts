@@ -11,6 +11,13 @@ type Fixtures = {
 };
 
 export const test = base.extend<Fixtures>({
+  // A returning visitor: the browser's time zone is already known to the
+  // server (the cookie components/time-zone-sync.tsx sets on a first visit,
+  // which then refreshes the page — a refresh that would race with tests).
+  context: async ({ context, baseURL, timezoneId }, use) => {
+    if (timezoneId) await context.addCookies([{ name: "dp.tz", value: timezoneId, url: baseURL! }]);
+    await use(context);
+  },
   clientIp: async ({}, use) => {
     await use(randomIp());
   },

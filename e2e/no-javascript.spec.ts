@@ -47,3 +47,44 @@ test("a bounced visitor returns to the page asked for, without JavaScript", asyn
   await logInThroughForm(page, user);
   await expect(page).toHaveURL(`/user/${user.username}`);
 });
+
+test("host, RSVP, cancel, edit and delete a party without JavaScript", async ({ page, user, browser }) => {
+  const { anotherPerson, futureLocal, hostThroughForm, uniqueVenue } = await import("./support/parties");
+  const { apiLogin } = await import("./support/users");
+  await apiLogin(page.request, user);
+  const venue = uniqueVenue("NoJS");
+  await page.goto(`/user/${user.username}`);
+  await hostThroughForm(page, { date: futureLocal(15), venue, mainDish: "Tart", seats: 3 });
+  await expect(page.getByRole("status")).toHaveText("Your dinner party has been created.");
+  await page.getByRole("link", { name: venue }).click();
+  const partyUrl = page.url();
+
+  const guestCtx = await anotherPerson(browser, test.info().project.use.baseURL!);
+  const guestPage = await browser.newContext({
+    baseURL: test.info().project.use.baseURL,
+    javaScriptEnabled: false,
+    storageState: await guestCtx.context.storageState(),
+    extraHTTPHeaders: { "x-forwarded-for": "10.200.0.1" },
+  });
+  const gp = await guestPage.newPage();
+  await gp.goto(partyUrl);
+  await gp.getByRole("button", { name: "RSVP" }).click();
+  await expect(gp.getByRole("status")).toContainText("You successfully RSVP'd to");
+  await expect(gp.getByText("2 of 3 seats taken")).toBeVisible();
+  await gp.getByRole("button", { name: "Cancel RSVP" }).click();
+  await expect(gp.getByRole("status")).toHaveText("Your RSVP has been cancelled.");
+  await guestPage.close();
+  await guestCtx.context.close();
+
+  await page.getByRole("link", { name: "Edit" }).click();
+  await page.getByLabel("Main dish", { exact: true }).fill("Plum tart");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status")).toHaveText("Your changes have been saved.");
+
+  // Without JavaScript the confirmation is a page of its own.
+  await page.getByRole("button", { name: "Delete" }).click();
+  await expect(page).toHaveURL(/\/delete$/);
+  await page.getByRole("button", { name: "Yes, delete it" }).click();
+  await expect(page.getByRole("status")).toHaveText("Your dinner party has been deleted.");
+  await expect(page).toHaveURL(`/user/${user.username}`);
+});

@@ -4,78 +4,102 @@ import { z } from "zod";
 import { getCurrentUser } from "@/auth";
 import type { SessionUser } from "@/lib/auth/sessions";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
-import { fieldErrors } from "@/lib/http/api";
+import { setFlash } from "@/lib/flash";
 import type { FormState } from "@/lib/form-state";
+import { fieldErrors } from "@/lib/http/api";
+import { safeCallbackPath } from "@/lib/http/safe-redirect";
 
 // Every server action goes through here: parse the form with the same zod
-// schema the browser used, get the user where one is needed, then run. On
-// error the action answers typed field errors and the fields as typed
-// (passwords excepted), so the form — with or without JavaScript — shows
-// them again.
+// schema the browser used, get the user where one is needed, then run.
+//
+// - Actions behind a form with useActionState answer a FormState: typed field
+//   errors and the fields as typed (passwords excepted), so the form — with or
+//   without JavaScript — shows them again.
+// - Plain button forms (RSVP, cancel, delete) answer with a redirect and a
+//   flash message.
 
-type Run<S extends z.ZodType> = (data: z.output<S>, formData: FormData) => Promise<FormState>;
-type RunWithUser<S extends z.ZodType> = (
-  data: z.output<S>,
-  user: SessionUser,
-  formData: FormData,
-) => Promise<FormState>;
+const UNAVAILABLE = "The service is temporarily unavailable. Please try again in a moment.";
 
-export type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
-
-/** What the person typed, minus secrets and Next.js's own fields. */
-export function keptFields(formData: FormData): Record<string, string> {
+/** The form's fields as strings, minus Next.js's own ($ACTION_…) entries. */
+function formObject(formData: FormData): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of formData) {
-    if (typeof value !== "string" || key.startsWith("$") || /password/i.test(key)) continue;
-    out[key] = value.slice(0, 1000);
-  }
-  return out;
-}
-
-function formObject(formData: FormData): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
   for (const [key, value] of formData) {
     if (!key.startsWith("$") && typeof value === "string") out[key] = value;
   }
   return out;
 }
 
-async function guarded(formData: FormData, fn: () => Promise<FormState>): Promise<FormState> {
+/** What the person typed, to refill the form — never a password. */
+export function keptFields(formData: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(formObject(formData))) {
+    if (!/password/i.test(key)) out[key] = value.slice(0, 1000);
+  }
+  return out;
+}
+
+async function stateAction<S extends z.ZodType>(
+  schema: S,
+  formData: FormData,
+  user: SessionUser | null,
+  run: (data: z.output<S>, user: SessionUser | null) => Promise<FormState>,
+): Promise<FormState> {
   try {
-    return await fn();
+    const parsed = schema.safeParse(formObject(formData));
+    if (!parsed.success) {
+      return { status: "error", errors: fieldErrors(parsed.error), fields: keptFields(formData) };
+    }
+    return await run(parsed.data, user);
   } catch (error) {
     unstable_rethrow(error); // redirect(), notFound() and friends
-    if (isDatabaseUnavailable(error)) {
-      return {
-        status: "error",
-        message: "The service is temporarily unavailable. Please try again in a moment.",
-        fields: keptFields(formData),
-      };
-    }
+    if (isDatabaseUnavailable(error)) return { status: "error", message: UNAVAILABLE, fields: keptFields(formData) };
     throw error;
   }
 }
 
-export function validatedAction<S extends z.ZodType>(schema: S, run: Run<S>): Action {
-  return async (_prev, formData) =>
-    guarded(formData, async () => {
-      const parsed = schema.safeParse(formObject(formData));
-      if (!parsed.success) {
-        return { status: "error", errors: fieldErrors(parsed.error), fields: keptFields(formData) };
-      }
-      return run(parsed.data, formData);
-    });
+async function requireActionUser(): Promise<SessionUser> {
+  // The session is checked here, in the action, whatever the page or the proxy did.
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  return user;
 }
 
-export function validatedActionWithUser<S extends z.ZodType>(schema: S, run: RunWithUser<S>): Action {
-  return async (_prev, formData) =>
-    guarded(formData, async () => {
-      const user = await getCurrentUser();
-      if (!user) redirect("/login");
-      const parsed = schema.safeParse(formObject(formData));
-      if (!parsed.success) {
-        return { status: "error", errors: fieldErrors(parsed.error), fields: keptFields(formData) };
-      }
-      return run(parsed.data, user, formData);
-    });
+export type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
+
+/** For forms used before login (register, log in). */
+export function validatedAction<S extends z.ZodType>(
+  schema: S,
+  run: (data: z.output<S>, formData: FormData) => Promise<FormState>,
+): Action {
+  return async (_prev, formData) => stateAction(schema, formData, null, (data) => run(data, formData));
+}
+
+/** For forms of a logged-in user (host a party, edit it). */
+export function validatedActionWithUser<S extends z.ZodType>(
+  schema: S,
+  run: (data: z.output<S>, user: SessionUser, formData: FormData) => Promise<FormState>,
+): Action {
+  return async (_prev, formData) => {
+    const user = await requireActionUser();
+    return stateAction(schema, formData, user, (data) => run(data, user, formData));
+  };
+}
+
+/**
+ * For one-button forms of a logged-in user (RSVP, cancel, delete). The form
+ * may carry `returnTo`, a same-site path to come back to; `run` ends with a
+ * redirect and a flash message, and so does a form that fails validation.
+ */
+export function buttonActionWithUser<S extends z.ZodType>(
+  schema: S,
+  run: (data: z.output<S>, user: SessionUser, back: string) => Promise<never>,
+): (formData: FormData) => Promise<void> {
+  return async (formData) => {
+    const user = await requireActionUser();
+    const back = safeCallbackPath(formData.get("returnTo")) ?? "/rsvp";
+    const parsed = schema.safeParse(formObject(formData));
+    if (parsed.success) await run(parsed.data, user, back);
+    await setFlash(parsed.error?.issues[0]?.message ?? "Please check the form.", "error");
+    redirect(back);
+  };
 }

@@ -14,6 +14,9 @@ process.env.AUTH_SECRET ??= "e2e-only-secret-not-for-production-0123456789";
 process.env.PORT = process.env.E2E_PORT ?? "3100";
 process.env.NODE_ENV = "production";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
+// An unusual zone (UTC+05:45): any date handled in the server's own zone
+// instead of the viewer's or UTC shows up as a wrong time in the tests.
+process.env.TZ = process.env.E2E_SERVER_TZ ?? "Asia/Kathmandu";
 
 if (process.env.E2E_RESET_DB === "1") {
   for (const old of fs.readdirSync(path.join(ROOT, "var")).filter((f) => f.startsWith("e2e-ready-"))) {

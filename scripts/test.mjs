@@ -87,7 +87,18 @@ async function unit(databaseUrl, provider) {
       `--test-reporter-destination=${tap}`,
       ...files,
     ],
-    { env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "test", RATE_LIMIT_SCALE: "", BCRYPT_COST: "" } },
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        NODE_ENV: "test",
+        RATE_LIMIT_SCALE: "",
+        BCRYPT_COST: "",
+        DB_QUERY_EVENTS: "1",
+        // An unusual zone, so code that uses the machine's zone fails loudly.
+        TZ: "Asia/Kathmandu",
+      },
+    },
   );
   const text = fs.existsSync(tap) ? fs.readFileSync(tap, "utf8") : "";
   const count = (label) => Number(new RegExp(`^# ${label} (\\d+)$`, "m").exec(text)?.[1] ?? 0);

@@ -5,11 +5,15 @@ import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { databaseProvider, databaseUrl, sqliteFile } from "./config";
 import { SqliteAdapterFactory } from "./sqlite-adapter";
 
-// Both generated clients expose the same model API; the SQLite one names the type.
+// Both generated clients expose the same model API; the SQLite one names the types.
 export type Db = SqliteClient;
+export type { Prisma } from "./generated/sqlite/client";
 
 const url = databaseUrl();
 export const provider = databaseProvider(url);
+
+// Tests count queries (lib/parties/data.test.ts); nothing else pays for the events.
+const log = process.env.DB_QUERY_EVENTS === "1" ? [{ emit: "event" as const, level: "query" as const }] : [];
 
 function createClient(): Db {
   if (provider === "postgresql") {
@@ -17,9 +21,16 @@ function createClient(): Db {
       connectionString: url,
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     });
-    return new PostgresClient({ adapter }) as unknown as Db;
+    return new PostgresClient({ adapter, log }) as unknown as Db;
   }
-  return new SqliteClient({ adapter: new SqliteAdapterFactory(sqliteFile(url)) });
+  return new SqliteClient({ adapter: new SqliteAdapterFactory(sqliteFile(url)), log }) as unknown as Db;
+}
+
+/** Calls `listener` with the SQL of every query (only when DB_QUERY_EVENTS=1). */
+export function onQuery(listener: (sql: string) => void): void {
+  (db as unknown as { $on(e: "query", cb: (e: { query: string }) => void): void }).$on("query", (e) =>
+    listener(e.query),
+  );
 }
 
 // One client per process; `globalThis` keeps dev-mode hot reloads from opening more.

@@ -58,22 +58,32 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   return out;
 }
 
-/** Read and validate a JSON body: 415 if not JSON, 413 if too big, 400 if malformed or invalid. */
-export async function readJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {
-  const type = req.headers.get("content-type") ?? "";
-  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
-    throw new ApiError(415, "Request body must be JSON (Content-Type: application/json).");
-  }
-  const text = await readText(req, MAX_JSON_BODY_BYTES);
-  let body: unknown;
+const isJsonType = (type: string | null) => /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type ?? "");
+const notJson = () => new ApiError(415, "Request body must be JSON (Content-Type: application/json).");
+
+function parseJson(text: string): unknown {
   try {
-    body = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
     throw new ApiError(400, "Request body is not valid JSON.");
   }
+}
+
+/** Read and validate a JSON body: 415 if not JSON, 413 if too big, 400 if malformed or invalid. */
+export async function readJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {
+  if (!isJsonType(req.headers.get("content-type"))) throw notJson();
+  const body = parseJson(await readText(req, MAX_JSON_BODY_BYTES));
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new ApiError(400, "Invalid input.", fieldErrors(parsed.error));
   return parsed.data;
+}
+
+/** For calls that take no input: a body is allowed only if it is (small) JSON. */
+export async function ignoreJsonBody(req: Request): Promise<void> {
+  const text = await readText(req, MAX_JSON_BODY_BYTES);
+  if (text.trim() === "") return;
+  if (!isJsonType(req.headers.get("content-type"))) throw notJson();
+  parseJson(text);
 }
 
 async function readText(req: Request, limit: number): Promise<string> {

@@ -1,8 +1,9 @@
 import { signOutHere } from "@/auth";
-import { apiRoute, methodNotAllowed, noContent, requireApiUser } from "@/lib/http/api";
+import { apiRoute, ignoreJsonBody, methodNotAllowed, noContent, requireApiUser } from "@/lib/http/api";
 
-export const POST = apiRoute(async () => {
+export const POST = apiRoute(async (req) => {
   await requireApiUser();
+  await ignoreJsonBody(req);
   await signOutHere();
   return noContent();
 });

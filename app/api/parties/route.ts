@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { apiRoute, ApiError, json, methodNotAllowed, readJson, requireApiUser } from "@/lib/http/api";
+import { decodeCursor, listUpcoming, toApiParty } from "@/lib/parties/data";
+import { createParty } from "@/lib/parties/mutations";
+import { partyApiCreateSchema } from "@/lib/validation/party";
+
+const listQuery = z.object({
+  cursor: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const GET = apiRoute(async (req) => {
+  await requireApiUser();
+  const query = listQuery.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+  if (!query.success) throw new ApiError(400, "Invalid query: limit is 1–100.");
+  const cursor = query.data.cursor ? decodeCursor(query.data.cursor) : null;
+  if (query.data.cursor && !cursor) throw new ApiError(400, "Invalid cursor.");
+  const page = await listUpcoming({ cursor, limit: query.data.limit });
+  return json({ parties: page.parties.map(toApiParty), nextCursor: page.nextCursor });
+});
+
+export const POST = apiRoute(async (req) => {
+  const user = await requireApiUser();
+  const input = await readJson(req, partyApiCreateSchema);
+  const created = await createParty(user.id, {
+    startsAt: input.date,
+    venue: input.venue,
+    mainDish: input.mainDish,
+    seats: input.seats,
+  });
+  return json(toApiParty(created), 201);
+});
+
+export const { PUT, PATCH, DELETE } = methodNotAllowed("GET, POST");

@@ -1,0 +1,16 @@
+import Link from "next/link";
+
+// Rendered ahead of time as a fallback, like not-found.tsx: no flash here.
+export default function Forbidden() {
+  return (
+    <div className="narrow">
+      <header className="page-header">
+        <h1>Only the host can do that</h1>
+        <p className="lead">This page belongs to the host of the dinner party.</p>
+      </header>
+      <p>
+        <Link href="/rsvp">See upcoming parties</Link>
+      </p>
+    </div>
+  );
+}

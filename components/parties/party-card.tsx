@@ -1,0 +1,103 @@
+import Link from "next/link";
+import type { PartyView } from "@/lib/parties/data";
+import { RsvpButton } from "./party-buttons";
+import { PartyDate } from "./party-date";
+
+export function SeatsBadge({ party }: { party: PartyView }) {
+  const left = party.seatsLeft;
+  const tone = left === 0 ? "full" : left <= 2 ? "few" : "open";
+  return (
+    <span className={`badge badge-${tone}`}>
+      {left === 0 ? "Full" : `${left} seat${left === 1 ? "" : "s"} left`}
+    </span>
+  );
+}
+
+export function GuestList({ party, label = "Guests" }: { party: PartyView; label?: string }) {
+  return (
+    <ul className="guest-list" aria-label={label}>
+      {party.attendeeNames.map((name) => (
+        <li key={name}>
+          {name}
+          {name === party.host.username && <span className="muted"> (host)</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * One party at a glance: when, where, who hosts, what is cooking, how many
+ * seats are left and who is coming — with an "RSVP" button when `rsvp` says
+ * where to come back to.
+ */
+export function PartyCard({ party, viewerId, rsvp }: { party: PartyView; viewerId: string; rsvp?: { returnTo: string } }) {
+  const titleId = `party-${party.id}-title`;
+  const hosting = party.hostId === viewerId;
+  const going = !hosting && party.attendances.some((a) => a.userId === viewerId);
+  return (
+    <article className="party-card" aria-labelledby={titleId}>
+      <div className="party-card-top">
+        <p className="party-date">
+          <PartyDate date={party.startsAt} />
+        </p>
+        <SeatsBadge party={party} />
+      </div>
+      <h3 id={titleId} className="party-title">
+        <Link href={`/parties/${party.id}`}>{party.venue}</Link>
+      </h3>
+      <dl className="party-facts">
+        <div>
+          <dt>Host</dt>
+          <dd>{party.host.username}</dd>
+        </div>
+        <div>
+          <dt>Main dish</dt>
+          <dd>{party.mainDish}</dd>
+        </div>
+        <div>
+          <dt>Seats left</dt>
+          <dd>
+            {party.seatsLeft} of {party.seats}
+          </dd>
+        </div>
+        <div>
+          <dt>Party ID</dt>
+          <dd>{party.id}</dd>
+        </div>
+      </dl>
+      <div className="party-guests">
+        <span className="party-guests-label">Guests:</span> <GuestList party={party} />
+      </div>
+      {(rsvp || hosting || going) && (
+        <div className="party-card-actions">
+          {hosting && <span className="badge badge-you">You are hosting</span>}
+          {going && <span className="badge badge-you">You are going</span>}
+          {rsvp && <RsvpButton partyId={party.id} returnTo={rsvp.returnTo} describedBy={titleId} />}
+        </div>
+      )}
+    </article>
+  );
+}
+
+export function PartyList({
+  parties,
+  viewerId,
+  rsvp,
+  label,
+}: {
+  parties: PartyView[];
+  viewerId: string;
+  rsvp?: { returnTo: string };
+  label: string;
+}) {
+  return (
+    <ul className="party-list" aria-label={label}>
+      {parties.map((party) => (
+        <li key={party.id}>
+          <PartyCard party={party} viewerId={viewerId} rsvp={rsvp} />
+        </li>
+      ))}
+    </ul>
+  );
+}

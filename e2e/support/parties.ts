@@ -1,0 +1,73 @@
+import { randomBytes } from "node:crypto";
+import { expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { apiLogin, createUser, newUser, randomIp, type TestUser } from "./users";
+
+export type ApiParty = {
+  id: number;
+  date: string;
+  venue: string;
+  mainDish: string;
+  seats: number;
+  seatsTaken: number;
+  host: { username: string };
+  attendees: { username: string }[];
+};
+
+/** A datetime-local value `days` from now at `time` (wall clock, any zone). */
+export function futureLocal(days = 30, time = "19:30"): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return `${d.toISOString().slice(0, 10)}T${time}`;
+}
+
+export function uniqueVenue(prefix = "Table"): string {
+  return `${prefix} ${randomBytes(4).toString("hex")}`;
+}
+
+/** Create a party through the JSON API (the request context must be logged in). */
+export async function apiCreateParty(
+  request: APIRequestContext,
+  overrides: Partial<{ date: string; venue: string; mainDish: string; seats: number }> = {},
+): Promise<ApiParty> {
+  const res = await request.post("/api/parties", {
+    data: {
+      date: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      venue: uniqueVenue(),
+      mainDish: "Mushroom risotto",
+      seats: 6,
+      ...overrides,
+    },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return res.json();
+}
+
+/** Fill and send "Host a dinner party" on one's own profile page. */
+export async function hostThroughForm(
+  page: Page,
+  party: { date: string; venue: string; mainDish: string; seats: string | number },
+) {
+  await page.getByLabel("Date", { exact: true }).fill(party.date);
+  await page.getByLabel("Venue", { exact: true }).fill(party.venue);
+  await page.getByLabel("Main dish", { exact: true }).fill(party.mainDish);
+  await page.getByLabel("Number of seats", { exact: true }).fill(String(party.seats));
+  await page.getByRole("button", { name: "Create party" }).click();
+}
+
+/** A second person in their own browser context, registered and logged in. */
+export async function anotherPerson(browser: Browser, baseURL: string, prefix = "guest", timezoneId = "UTC") {
+  const context = await browser.newContext({
+    baseURL,
+    timezoneId,
+    extraHTTPHeaders: { "x-forwarded-for": randomIp() },
+  });
+  await context.addCookies([{ name: "dp.tz", value: timezoneId, url: baseURL }]);
+  const user: TestUser = await createUser(context.request, newUser(prefix));
+  await apiLogin(context.request, user);
+  const page = await context.newPage();
+  return { context, page, user };
+}
+
+/** The card of a party in a list, found by its venue. */
+export function partyCard(page: Page, venue: string) {
+  return page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: venue }) });
+}

@@ -1,0 +1,16 @@
+import { chromium } from "@playwright/test";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+const ctx = await browser.newContext({ baseURL: "http://localhost:3055", timezoneId: "Europe/Paris" });
+const page = await ctx.newPage();
+page.on("console", (m) => console.log("console:", m.type(), m.text().slice(0, 300)));
+page.on("pageerror", (e) => console.log("pageerror:", e.message));
+await page.request.post("/api/users/login", { data: { email: "alice@example.com", password: "correct horse battery staple" } });
+await page.goto("/user/alice");
+await page.getByLabel("Date", { exact: true }).fill("2020-01-01T19:00");
+await page.getByLabel("Venue", { exact: true }).fill("");
+await page.getByLabel("Main dish", { exact: true }).fill("Soup");
+await page.getByLabel("Number of seats", { exact: true }).fill("101");
+await page.getByRole("button", { name: "Create party" }).click();
+await page.waitForTimeout(1500);
+console.log(await page.locator(".field-error, [role=alert]").allTextContents());
+await browser.close();

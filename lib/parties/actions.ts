@@ -1,0 +1,99 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { setFlash } from "@/lib/flash";
+import { buttonActionWithUser, keptFields, validatedActionWithUser } from "@/lib/safe-action";
+import { formatPartyDate } from "@/lib/time";
+import { partyFormSchema, parsePartyId } from "@/lib/validation/party";
+import { getViewer } from "@/lib/viewer";
+import * as m from "./messages";
+import { cancelRsvp, createParty, deleteParty, rsvp, updateParty } from "./mutations";
+
+export const createPartyAction = validatedActionWithUser(partyFormSchema, async (input, user) => {
+  await createParty(user.id, input);
+  await setFlash(m.PARTY_CREATED);
+  redirect(`/user/${user.username}`);
+});
+
+export const updatePartyAction = validatedActionWithUser(partyFormSchema, async (input, user, formData) => {
+  const id = parsePartyId(formData.get("partyId"));
+  const result = id ? await updateParty(id, user.id, input) : { status: "not_found" as const };
+  switch (result.status) {
+    case "ok":
+      await setFlash(m.CHANGES_SAVED);
+      redirect(`/parties/${id}`);
+    case "seats_below_attendees":
+      return {
+        status: "error",
+        errors: { seats: [m.seatsBelowAttendees(result.seatsTaken)] },
+        fields: keptFields(formData),
+      };
+    case "forbidden":
+      return { status: "error", message: m.NOT_THE_HOST, fields: keptFields(formData) };
+    case "not_found":
+      return { status: "error", message: m.PARTY_NOT_FOUND, fields: keptFields(formData) };
+  }
+});
+
+const partyButton = z.object({ partyId: z.string().max(100, m.INVALID_PARTY_ID) });
+
+async function flashAndGo(message: string, kind: "success" | "error", to: string): Promise<never> {
+  await setFlash(message, kind);
+  redirect(to);
+}
+
+export const rsvpAction = buttonActionWithUser(partyButton, async ({ partyId }, user, back) => {
+  const id = parsePartyId(partyId);
+  const result = id ? await rsvp(id, user.id) : { status: "not_found" as const };
+  switch (result.status) {
+    case "ok":
+      return flashAndGo(
+        m.rsvpAccepted(result.hostUsername, formatPartyDate(result.startsAt, await getViewer())),
+        "success",
+        back,
+      );
+    case "not_found":
+      return flashAndGo(m.INVALID_PARTY_ID, "error", back);
+    case "past":
+      return flashAndGo(m.PARTY_PAST, "error", back);
+    case "already":
+      return flashAndGo(m.ALREADY_RSVPD, "error", back);
+    case "full":
+      return flashAndGo(m.PARTY_FULL, "error", back);
+  }
+});
+
+export const cancelRsvpAction = buttonActionWithUser(partyButton, async ({ partyId }, user, back) => {
+  const id = parsePartyId(partyId);
+  const result = id ? await cancelRsvp(id, user.id) : { status: "not_found" as const };
+  switch (result.status) {
+    case "ok":
+      return flashAndGo(m.RSVP_CANCELLED, "success", back);
+    case "not_found":
+      return flashAndGo(m.PARTY_NOT_FOUND, "error", back);
+    case "not_attending":
+      return flashAndGo(m.NOT_ATTENDING, "error", back);
+    case "host":
+      return flashAndGo(m.HOST_CANNOT_CANCEL, "error", back);
+  }
+});
+
+export const deletePartyAction = buttonActionWithUser(
+  partyButton.extend({ confirmed: z.string().optional() }),
+  async ({ partyId, confirmed }, user, back) => {
+    const id = parsePartyId(partyId);
+    if (!id) return flashAndGo(m.PARTY_NOT_FOUND, "error", back);
+    // Without JavaScript there was no confirm() dialog: ask on a page instead.
+    if (confirmed !== "yes") redirect(`/parties/${id}/delete`);
+    const result = await deleteParty(id, user.id);
+    switch (result.status) {
+      case "ok":
+        return flashAndGo(m.PARTY_DELETED, "success", `/user/${user.username}`);
+      case "forbidden":
+        return flashAndGo(m.NOT_THE_HOST, "error", `/parties/${id}`);
+      case "not_found":
+        return flashAndGo(m.PARTY_NOT_FOUND, "error", "/rsvp");
+    }
+  },
+);

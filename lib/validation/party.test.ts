@@ -1,0 +1,111 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { partyApiCreateSchema, partyApiPatchSchema, partyFormSchema, parsePartyId } from "./party";
+
+const inDays = (d: number) => new Date(Date.now() + d * 86_400_000);
+const localIn = (d: number) => inDays(d).toISOString().slice(0, 16);
+const form = { date: localIn(10), timeZone: "Europe/Paris", venue: "The Oak", mainDish: "Paella", seats: "6" };
+
+function errorsOf(r: { error?: { issues: { path: PropertyKey[] }[] } }) {
+  return new Set((r.error?.issues ?? []).map((i) => i.path.join(".")));
+}
+
+describe("party form schema", () => {
+  it("turns the form's strings into a UTC start, trimmed texts and a number of seats", () => {
+    const out = partyFormSchema.parse({ ...form, date: "2031-06-01T19:30", venue: "  The Oak  " });
+    assert.equal(out.startsAt.toISOString(), "2031-06-01T17:30:00.000Z");
+    assert.deepEqual({ ...out, startsAt: undefined }, { startsAt: undefined, venue: "The Oak", mainDish: "Paella", seats: 6 });
+  });
+
+  it("reads the time as UTC when the browser sent no usable zone", () => {
+    assert.equal(partyFormSchema.parse({ ...form, date: "2031-06-01T19:30", timeZone: "" }).startsAt.toISOString(), "2031-06-01T19:30:00.000Z");
+    assert.equal(partyFormSchema.parse({ ...form, date: "2031-06-01T19:30", timeZone: "Nope/Nope" }).startsAt.toISOString(), "2031-06-01T19:30:00.000Z");
+  });
+
+  it("needs a start in the future", () => {
+    assert.deepEqual(errorsOf(partyFormSchema.safeParse({ ...form, date: localIn(-1) })), new Set(["date"]));
+    assert.deepEqual(errorsOf(partyFormSchema.safeParse({ ...form, date: "2026-02-30T10:00" })), new Set(["date"]));
+  });
+
+  it("reports every broken field at once, the date included", () => {
+    const r = partyFormSchema.safeParse({ date: "2020-01-01T10:00", venue: "", mainDish: "x".repeat(121), seats: "1" });
+    assert.deepEqual(errorsOf(r), new Set(["date", "venue", "mainDish", "seats"]));
+  });
+
+  for (const seats of ["1", "101", "2.5", "-3", "abc", "", "1e2", " "]) {
+    it(`refuses ${JSON.stringify(seats)} seats`, () => {
+      assert.deepEqual(errorsOf(partyFormSchema.safeParse({ ...form, seats })), new Set(["seats"]));
+    });
+  }
+
+  for (const seats of ["2", "100", " 12 "]) {
+    it(`accepts ${JSON.stringify(seats)} seats`, () => assert.equal(partyFormSchema.safeParse({ ...form, seats }).success, true));
+  }
+
+  it("limits venue and main dish to 1–120 characters", () => {
+    assert.equal(partyFormSchema.safeParse({ ...form, venue: "v".repeat(120) }).success, true);
+    assert.deepEqual(errorsOf(partyFormSchema.safeParse({ ...form, venue: "v".repeat(121), mainDish: "   " })), new Set(["venue", "mainDish"]));
+  });
+});
+
+describe("party API schemas", () => {
+  const body = { date: inDays(3).toISOString(), venue: "V", mainDish: "M", seats: 4 };
+
+  it("accepts ISO 8601 with or without offset, or a plain date", () => {
+    const at = (date: string) => partyApiCreateSchema.parse({ ...body, date }).date.toISOString();
+    assert.equal(at("2031-06-01T19:30:00+02:00"), "2031-06-01T17:30:00.000Z");
+    assert.equal(at("2031-06-01T19:30:00.250Z"), "2031-06-01T19:30:00.250Z");
+    assert.equal(at("2031-06-01T19:30"), "2031-06-01T19:30:00.000Z");
+    assert.equal(at("2031-06-01"), "2031-06-01T00:00:00.000Z");
+  });
+
+  it("refuses wrong types instead of coercing them", () => {
+    for (const [field, value] of [
+      ["seats", "4"],
+      ["seats", 4.5],
+      ["seats", 1e308],
+      ["seats", true],
+      ["venue", 42],
+      ["mainDish", null],
+      ["date", 1893456000000],
+      ["date", "31/12/2030"],
+      ["date", "2020-01-01T00:00:00Z"],
+    ] as const) {
+      assert.deepEqual(errorsOf(partyApiCreateSchema.safeParse({ ...body, [field]: value })), new Set([field]), `${field}=${value}`);
+    }
+  });
+
+  it("drops fields a client may not set", () => {
+    const out = partyApiCreateSchema.parse({ ...body, id: 1, seatsTaken: 0, host: "x", createdAt: "2020-01-01" });
+    assert.deepEqual(Object.keys(out).sort(), ["date", "mainDish", "seats", "venue"]);
+  });
+
+  it("PATCH takes any of the four fields, at least one", () => {
+    assert.deepEqual(partyApiPatchSchema.parse({ venue: "New" }), { venue: "New" });
+    assert.equal(partyApiPatchSchema.parse({ date: "2031-01-01" }).startsAt?.toISOString(), "2031-01-01T00:00:00.000Z");
+    assert.equal(partyApiPatchSchema.safeParse({}).success, false);
+    assert.equal(partyApiPatchSchema.safeParse({ seatsTaken: 3 }).success, false);
+  });
+});
+
+describe("parsePartyId", () => {
+  for (const [input, expected] of [
+    ["12", 12],
+    [" 7 ", 7],
+    ["#42", 42],
+    [5, 5],
+    ["2147483647", 2147483647],
+    ["0", null],
+    ["-1", null],
+    ["1.5", null],
+    ["1e3", null],
+    ["abc", null],
+    ["", null],
+    ["2147483648", null],
+    ["99999999999", null],
+    [null, null],
+    [{}, null],
+  ] as const) {
+    it(`${JSON.stringify(input)} → ${expected}`, () => assert.equal(parsePartyId(input), expected));
+  }
+});

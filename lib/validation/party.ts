@@ -1,0 +1,117 @@
+// Party schemas: the "Host a dinner party" / edit form (shared by
+// react-hook-form and the server actions) and the JSON API's bodies. The
+// field rules are the same; only the transport differs (a form sends strings
+// and a wall-clock time with its zone, JSON sends numbers and ISO 8601).
+import { z } from "zod";
+import { FALLBACK_TIME_ZONE, isValidTimeZone, localInputToUtc } from "@/lib/time";
+
+export const TEXT_MAX = 120;
+export const SEATS_MIN = 2;
+export const SEATS_MAX = 100;
+
+const text = (label: string) =>
+  z
+    .string({ error: `Enter the ${label}.` })
+    .trim()
+    .min(1, `Enter the ${label}.`)
+    .max(TEXT_MAX, `The ${label} can be at most ${TEXT_MAX} characters.`);
+
+export const venueSchema = text("venue");
+export const mainDishSchema = text("main dish");
+
+const seatsRange = z
+  .number({ error: "Enter the number of seats." })
+  .int("Enter a whole number of seats.")
+  .min(SEATS_MIN, `A party needs at least ${SEATS_MIN} seats (yours included).`)
+  .max(SEATS_MAX, `A party can have at most ${SEATS_MAX} seats.`);
+
+const FUTURE = "Choose a date and time in the future.";
+
+function zoneOf(timeZone: string | undefined): string {
+  return isValidTimeZone(timeZone) ? timeZone : FALLBACK_TIME_ZONE;
+}
+
+/** Run a date check even when other fields are wrong, so every error shows at once. */
+const hasDate = (payload: { value: unknown }) => typeof (payload.value as { date?: unknown })?.date === "string";
+
+/** The form: every value a string, the date as the person's wall-clock time. */
+export const partyFormSchema = z
+  .object({
+    date: z.string({ error: "Enter the date and time." }).trim().min(1, "Enter the date and time.").max(40),
+    /** the browser's IANA zone (hidden field); UTC when unknown */
+    timeZone: z.string().max(64).optional(),
+    venue: venueSchema,
+    mainDish: mainDishSchema,
+    seats: z
+      .string({ error: "Enter the number of seats." })
+      .trim()
+      .min(1, "Enter the number of seats.")
+      .regex(/^\d{1,4}$/, "Enter a whole number of seats.")
+      .transform(Number)
+      .pipe(seatsRange),
+  })
+  .refine((v) => v.date === "" || localInputToUtc(v.date, zoneOf(v.timeZone)) !== null, {
+    path: ["date"],
+    message: "Enter a valid date and time.",
+    when: hasDate,
+  })
+  .refine(
+    (v) => {
+      const startsAt = localInputToUtc(v.date, zoneOf(v.timeZone));
+      return startsAt === null || startsAt.getTime() > Date.now();
+    },
+    { path: ["date"], message: FUTURE, when: hasDate },
+  )
+  .transform((v) => ({
+    startsAt: localInputToUtc(v.date, zoneOf(v.timeZone))!,
+    venue: v.venue,
+    mainDish: v.mainDish,
+    seats: v.seats,
+  }));
+
+export type PartyFormInput = z.input<typeof partyFormSchema>;
+export type PartyInput = z.output<typeof partyFormSchema>;
+
+/**
+ * ISO 8601 from JSON: "2026-12-06T19:30:00+01:00", "…Z", or without an offset
+ * (read as UTC, never as the server's zone), or a plain date (midnight UTC).
+ */
+const apiDate = z
+  .union([z.iso.datetime({ offset: true, local: true }), z.iso.date()], {
+    error: "Enter the date as ISO 8601, e.g. 2026-12-06T19:30:00+01:00.",
+  })
+  .transform((s) => {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return new Date(`${s}T00:00:00Z`);
+    return new Date(/(?:Z|[+-]\d{2}:?\d{2})$/i.test(s) ? s : `${s}Z`);
+  })
+  .refine((d) => Number.isFinite(d.getTime()), "Enter a valid date.");
+
+const futureApiDate = apiDate.refine((d) => d.getTime() > Date.now(), FUTURE);
+
+/** POST /api/parties */
+export const partyApiCreateSchema = z.object({
+  date: futureApiDate,
+  venue: venueSchema,
+  mainDish: mainDishSchema,
+  seats: seatsRange,
+});
+
+/** PATCH /api/parties/{id}: any of the four fields, at least one. */
+export const partyApiPatchSchema = partyApiCreateSchema
+  .partial()
+  .refine((v) => Object.values(v).some((x) => x !== undefined), {
+    message: "Send at least one of date, venue, mainDish, seats.",
+  })
+  .transform(({ date, ...rest }) => ({ ...rest, ...(date ? { startsAt: date } : {}) }));
+
+export type PartyPatch = z.output<typeof partyApiPatchSchema>;
+
+/** A party id from a URL or the "Party ID" field: digits only, within a database integer. */
+export function parsePartyId(value: unknown): number | null {
+  if (typeof value === "number") return Number.isSafeInteger(value) && value > 0 && value <= 2_147_483_647 ? value : null;
+  if (typeof value !== "string") return null;
+  const s = value.trim().replace(/^#/, "");
+  if (!/^\d{1,10}$/.test(s)) return null;
+  const n = Number(s);
+  return n > 0 && n <= 2_147_483_647 ? n : null;
+}
