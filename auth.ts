@@ -17,6 +17,7 @@ import Credentials from "next-auth/providers/credentials";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import type { Adapter } from "@auth/core/adapters";
 import { db } from "@/lib/db";
+import { DatabaseUnavailableError, dbHealth } from "@/lib/db/health";
 import { checkCredentials } from "@/lib/auth/credentials";
 import {
   createSession,
@@ -146,6 +147,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () =>
 /** The signed-in user of this request, or null. Cached per request. */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
+  // Auth.js swallows adapter errors: with the database away, "no session"
+  // would mean "log in again". Say "unavailable" instead (503).
+  if (!session && dbHealth.down) throw new DatabaseUnavailableError();
   return session?.user ?? null;
 });
 

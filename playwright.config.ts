@@ -1,17 +1,23 @@
 import fs from "node:fs";
-import { defineConfig, devices } from "@playwright/test";
+import { defineConfig, devices, type PlaywrightTestConfig } from "@playwright/test";
 import { E2E_PORT as PORT, E2E_URLS } from "./e2e/support/servers";
 
 // End-to-end tests run against the production build (npm run build), served
-// by scripts/e2e-server.mjs on a database of their own (var/e2e.db, or the
-// PostgreSQL database E2E_DATABASE_URL names). Two servers share it:
-//  - the main one trusts X-Forwarded-For (TRUST_PROXY=1), so every test can
-//    present its own client address and the brute-force limits of one test
-//    never touch another;
-//  - a second one does not, to prove a client cannot choose its address.
-// Both use the production rate limits (RATE_LIMIT_SCALE unset).
+// by scripts/e2e-server.mjs on a database of their own (var/e2e.db, or a
+// database on the PostgreSQL server TEST_DATABASE_URL names).
+//
+// Main suite — servers sharing that database:
+//  - main: trusts X-Forwarded-For (TRUST_PROXY=1), so every test presents its
+//    own client address and the brute-force limits of one test never touch
+//    another; two worker processes;
+//  - untrusted: does not, to prove a client cannot choose its address;
+//  - instance B (E2E_INSTANCES=1, on PostgreSQL): a second app instance, for
+//    the several-instances tests.
+// Faults suite (E2E_SUITE=faults): one server on PostgreSQL, whose database
+// the tests stop and start.
+// All use the production rate limits (RATE_LIMIT_SCALE unset).
 
-// Names this run, so the second server waits for the database the first one
+// Names this run, so the other servers wait for the database the first one
 // has just reset rather than for a leftover of an earlier run.
 process.env.E2E_RUN_ID ??= `${Date.now()}-${process.pid}`;
 
@@ -41,27 +47,31 @@ const server = (port: number, extra: Record<string, string>) => ({
   env: { E2E_PORT: String(port), E2E_RUN_ID: process.env.E2E_RUN_ID!, ...extra },
 });
 
-export default defineConfig({
+const common: PlaywrightTestConfig = {
   testDir: "e2e",
-  fullyParallel: true,
   forbidOnly: true,
-  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: "test-results/e2e-report.json" }]],
   outputDir: "test-results/e2e",
-  use: {
-    baseURL: E2E_URLS.main,
-    trace: "retain-on-failure",
-    launchOptions,
-  },
+  use: { baseURL: E2E_URLS.main, trace: "retain-on-failure", launchOptions },
+};
+
+const SUITE_ONLY = /(?:instances|faults)\.spec\.ts/;
+const API_SPECS = /api-.*\.spec\.ts/;
+const instances = process.env.E2E_INSTANCES === "1";
+
+const main: PlaywrightTestConfig = {
+  ...common,
+  fullyParallel: true,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   projects: [
     // The JSON API needs no browser: its specs run once, here.
-    { name: "api", testMatch: /api-.*\.spec\.ts/ },
+    { name: "api", testMatch: API_SPECS },
     {
       name: "desktop",
-      testIgnore: /api-.*\.spec\.ts/,
+      testIgnore: [API_SPECS, SUITE_ONLY],
       // Browser zones and languages differ from each other and from the
       // server's (Asia/Kathmandu): dates must follow the viewer.
       use: {
@@ -74,7 +84,7 @@ export default defineConfig({
     },
     {
       name: "phone",
-      testIgnore: /api-.*\.spec\.ts/,
+      testIgnore: [API_SPECS, SUITE_ONLY],
       use: {
         ...devices["Pixel 7"],
         viewport: { width: 390, height: 844 },
@@ -84,9 +94,20 @@ export default defineConfig({
         launchOptions,
       },
     },
+    ...(instances ? [{ name: "instances", testMatch: /instances\.spec\.ts/ }] : []),
   ],
   webServer: [
     server(PORT, { TRUST_PROXY: "1", E2E_RESET_DB: "1" }),
     server(PORT + 1, { WEB_CONCURRENCY: "1", E2E_WAIT_FOR_DB: "1" }),
+    ...(instances ? [server(PORT + 2, { TRUST_PROXY: "1", WEB_CONCURRENCY: "1", E2E_WAIT_FOR_DB: "1" })] : []),
   ],
-});
+};
+
+const faults: PlaywrightTestConfig = {
+  ...common,
+  workers: 1,
+  projects: [{ name: "faults", testMatch: /faults\.spec\.ts/ }],
+  webServer: [server(PORT, { TRUST_PROXY: "1", E2E_RESET_DB: "1", WEB_CONCURRENCY: "1" })],
+};
+
+export default defineConfig(process.env.E2E_SUITE === "faults" ? faults : main);

@@ -8,8 +8,10 @@
 // - The client's address and scheme are decided here, once: from the socket,
 //   or from X-Forwarded-For / X-Forwarded-Proto only when TRUST_PROXY=1.
 //   Next.js would otherwise keep whatever X-Forwarded-For a client sends.
-// - SIGTERM stops accepting connections, lets in-flight requests finish, then
-//   closes the database pool and exits.
+// - SIGTERM: /api/health turns 503 (the load balancer stops sending), the
+//   server keeps accepting for SHUTDOWN_DRAIN_MS (1 s), then stops accepting,
+//   lets in-flight requests finish (at most SHUTDOWN_GRACE_MS, 10 s), closes
+//   the database pool and exits.
 //
 // Usage: node server.mjs [--dev]. Migrations run before this (scripts/start.mjs).
 import cluster from "node:cluster";
@@ -25,6 +27,7 @@ const trustProxy = process.env.TRUST_PROXY === "1";
 const workers = dev
   ? 1
   : Math.max(1, Math.floor(Number(process.env.WEB_CONCURRENCY) || os.availableParallelism()));
+const SHUTDOWN_DRAIN_MS = Number(process.env.SHUTDOWN_DRAIN_MS ?? 1_000);
 const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS || 10_000);
 const CLIENT_IP_HEADER = "x-dinnerparty-client-ip";
 // Next.js hides its router headers from the app; this one tells the app that
@@ -74,7 +77,7 @@ function runPrimary() {
     const alive = Object.values(cluster.workers ?? {});
     if (alive.length === 0) process.exit(exitCode);
     for (const worker of alive) worker?.process.kill("SIGTERM");
-    setTimeout(() => process.exit(exitCode), SHUTDOWN_GRACE_MS + 2_000).unref();
+    setTimeout(() => process.exit(exitCode), SHUTDOWN_DRAIN_MS + SHUTDOWN_GRACE_MS + 2_000).unref();
   }
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
@@ -117,7 +120,10 @@ async function runWorker() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
+  let stopping = false;
   const server = http.createServer((req, res) => {
+    // While stopping, finish this request but tell the client not to reuse the connection.
+    if (stopping) res.setHeader("Connection", "close");
     normaliseHeaders(req);
     handle(req, res).catch((error) => {
       console.error(error);
@@ -134,11 +140,15 @@ async function runWorker() {
     if (!cluster.isWorker) log(`serving on port ${port}`);
   });
 
-  let stopping = false;
   const stop = async (signal) => {
     if (stopping) return;
     stopping = true;
+    // /api/health answers 503 from now on, so a load balancer stops sending.
+    /** @type {any} */ (globalThis).__dinnerpartyStopping = true;
     log(`${signal}: finishing in-flight requests`);
+    // Keep accepting for a moment: connections already queued in the kernel
+    // (a client's request on its way) would be reset if the socket closed now.
+    await new Promise((resolve) => setTimeout(resolve, SHUTDOWN_DRAIN_MS));
     const force = setTimeout(() => {
       log("grace period over; closing remaining connections");
       server.closeAllConnections();

@@ -1,19 +1,28 @@
 // npm test — every test, from a fresh machine: installs what it needs
-// (npm packages, Debian's chromium), then runs the checks (ESLint, tsc), the
-// unit tests (node:test) and the end-to-end tests (Playwright, against the
-// production build), and ends with one line: "N passed, N failed".
+// (npm packages, Debian's chromium and postgresql), then runs the checks
+// (ESLint, tsc, the two migration histories), the unit tests (node:test) and
+// the end-to-end tests (Playwright, against the production build) on SQLite
+// and on a throwaway PostgreSQL cluster — there also with two app instances
+// and with the database stopped under them — and ends with one line:
+// "N passed, N failed".
 //
-//   npm test                       everything on SQLite
-//   npm test -- --only unit        one part: checks | unit | e2e
-//   npm test -- --grep "login"     other arguments go to Playwright
+//   npm test                              everything, both databases
+//   npm test -- --db sqlite               one database: sqlite | postgresql
+//   npm test -- --only unit               one part: checks | unit | e2e | faults
+//   npm test -- --grep "login"            other arguments go to Playwright
 import fs from "node:fs";
 import path from "node:path";
 import { bin, ensureBuilt, ensureInstalled, ROOT, run } from "./lib/run.mjs";
 
 const args = process.argv.slice(2);
-const onlyAt = args.indexOf("--only");
-const only = onlyAt >= 0 ? args.splice(onlyAt, 2)[1] : null;
+function option(name) {
+  const at = args.indexOf(name);
+  return at >= 0 ? args.splice(at, 2)[1] : null;
+}
+const only = option("--only");
+const dbChoice = option("--db") ?? "all";
 const wants = (part) => !only || only === part;
+const onDb = (provider) => dbChoice === "all" || dbChoice === provider;
 
 const totals = { passed: 0, failed: 0 };
 const report = [];
@@ -66,6 +75,27 @@ async function checks() {
   }
 }
 
+/**
+ * Both migration histories must produce exactly the shared models: replayed
+ * into a scratch database, each must leave nothing to diff against
+ * prisma/<provider> (whose models.prisma is the same file).
+ */
+async function migrationHistories(pgUrl) {
+  heading("Checks: migration histories");
+  const targets = [["sqlite", `file:${path.join(ROOT, "var", "migrations-check.db")}`]];
+  if (pgUrl) targets.push(["postgresql", pgUrl]);
+  for (const [provider, url] of targets) {
+    const { code, output } = await run(
+      bin("prisma"),
+      ["migrate", "diff", "--from-migrations", `prisma/${provider}/migrations`, "--to-schema-datamodel", `prisma/${provider}`, "--exit-code"],
+      { env: { ...process.env, DATABASE_URL: url }, quiet: true },
+    );
+    if (code !== 0) console.log(output);
+    console.log(`${code === 0 ? "✓" : "✗"} ${provider}: ${code === 0 ? "migrations produce the models" : "migrations and models differ (exit " + code + ")"}`);
+    record(`migration history (${provider})`, code === 0 ? 1 : 0, code === 0 ? 0 : 1);
+  }
+}
+
 async function unit(databaseUrl, provider) {
   heading(`Unit tests (${provider})`);
   const { resetDatabase } = await import("./lib/test-db.mjs");
@@ -107,8 +137,8 @@ async function unit(databaseUrl, provider) {
   record(`unit tests (${provider})`, passed, failed);
 }
 
-async function e2e(provider, extraEnv = {}) {
-  heading(`End-to-end tests (${provider})`);
+async function e2e(label, extraEnv = {}) {
+  heading(`End-to-end tests (${label})`);
   await ensureBuilt();
   const json = path.join(ROOT, "test-results", "e2e-report.json");
   fs.rmSync(json, { force: true });
@@ -121,20 +151,44 @@ async function e2e(provider, extraEnv = {}) {
   }
   const passed = stats ? stats.expected : 0;
   const failed = stats ? stats.unexpected + stats.flaky + stats.skipped : 1;
-  record(`end-to-end tests (${provider})`, passed, failed);
+  record(`end-to-end tests (${label})`, passed, failed);
 }
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
+let cluster = null;
 try {
   await ensureInstalled();
-  if (wants("e2e")) await ensureChromium();
-  if (wants("checks")) await checks();
-  const { unitDatabaseUrl } = await import("./lib/test-db.mjs");
-  if (wants("unit")) await unit(unitDatabaseUrl(), "sqlite");
-  if (wants("e2e")) await e2e("sqlite");
+  if (wants("e2e") || wants("faults")) await ensureChromium();
+  const pg = await import("./lib/postgres.mjs");
+  if (onDb("postgresql")) {
+    heading("Starting a throwaway PostgreSQL cluster");
+    pg.installPostgres();
+    cluster = pg.startCluster({ port: Number(process.env.PG_TEST_PORT ?? 55433) });
+    console.log(`PostgreSQL on 127.0.0.1:${cluster.port}`);
+  }
+  if (wants("checks")) {
+    await checks();
+    await migrationHistories(cluster?.url);
+  }
+  const testDb = await import("./lib/test-db.mjs");
+  if (onDb("sqlite")) {
+    delete process.env.TEST_DATABASE_URL;
+    if (wants("unit")) await unit(testDb.unitDatabaseUrl(), "sqlite");
+    if (wants("e2e")) await e2e("sqlite");
+  }
+  if (cluster) {
+    process.env.TEST_DATABASE_URL = cluster.url;
+    if (wants("unit")) await unit(testDb.unitDatabaseUrl(), "postgresql");
+    if (wants("e2e")) await e2e("postgresql, two instances", { E2E_INSTANCES: "1" });
+    if (wants("faults")) {
+      await e2e("postgresql faults", { E2E_SUITE: "faults", E2E_PG_CLUSTER: JSON.stringify(cluster) });
+    }
+  }
 } catch (error) {
   console.error(error);
   record("test run", 0, 1);
+} finally {
+  if (cluster) (await import("./lib/postgres.mjs")).destroyCluster(cluster);
 }
 
 heading("Summary");

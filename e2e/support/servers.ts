@@ -5,4 +5,6 @@ export const E2E_URLS = {
   main: `http://localhost:${E2E_PORT}`,
   /** takes the client address from the socket only */
   untrusted: `http://localhost:${E2E_PORT + 1}`,
+  /** a second app instance on the same database (E2E_INSTANCES=1) */
+  instanceB: `http://localhost:${E2E_PORT + 2}`,
 };

@@ -1,8 +1,9 @@
 import "server-only";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { databaseProvider, databaseUrl, sqliteFile } from "./config";
+import { dbHealth } from "./health";
+import { PostgresAdapterFactory } from "./postgres-adapter";
 import { SqliteAdapterFactory } from "./sqlite-adapter";
 
 // Both generated clients expose the same model API; the SQLite one names the types.
@@ -17,10 +18,7 @@ const log = process.env.DB_QUERY_EVENTS === "1" ? [{ emit: "event" as const, lev
 
 function createClient(): Db {
   if (provider === "postgresql") {
-    const adapter = new PrismaPg({
-      connectionString: url,
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-    });
+    const adapter = new PostgresAdapterFactory(url, Number(process.env.DATABASE_POOL_SIZE ?? 10));
     return new PostgresClient({ adapter, log }) as unknown as Db;
   }
   return new SqliteClient({ adapter: new SqliteAdapterFactory(sqliteFile(url)), log }) as unknown as Db;
@@ -36,3 +34,6 @@ export function onQuery(listener: (sql: string) => void): void {
 // One client per process; `globalThis` keeps dev-mode hot reloads from opening more.
 const globalForDb = globalThis as unknown as { __dinnerpartyDb?: Db };
 export const db: Db = (globalForDb.__dinnerpartyDb ??= createClient());
+
+// How proxy.ts finds out that an unreachable database is back.
+dbHealth.probe = () => db.$queryRaw`SELECT 1`;

@@ -1,9 +1,13 @@
 import { db } from "@/lib/db";
-import { apiRoute, json } from "@/lib/http/api";
+import { apiRoute, errorJson, json } from "@/lib/http/api";
 
 // For load balancers and the test harness: 200 when this instance can reach
-// its database, 503 (via apiRoute) when it cannot.
+// its database, 503 while it is away (apiRoute) or while this instance is
+// shutting down (server.mjs sets the flag on SIGTERM).
 export const GET = apiRoute(async () => {
+  if ((globalThis as { __dinnerpartyStopping?: boolean }).__dinnerpartyStopping) {
+    return errorJson(503, "Shutting down.", undefined, { "Retry-After": "5" });
+  }
   await db.$queryRaw`SELECT 1`;
   return json({ status: "ok" });
 });

@@ -1,0 +1,83 @@
+import { request as playwrightRequest } from "@playwright/test";
+import { apiLogin, createUser, expect, newUser, test } from "./fixtures";
+import { sql } from "./support/db";
+import { apiCreateParty } from "./support/parties";
+import { E2E_URLS } from "./support/servers";
+import { randomIp } from "./support/users";
+
+// Two app instances (separate processes, separate ports) over one PostgreSQL
+// database behave as one: nothing either needs lives in its memory.
+
+const A = E2E_URLS.main;
+const B = E2E_URLS.instanceB;
+
+async function client(baseURL: string, ip = randomIp(), storageState?: Awaited<ReturnType<import("@playwright/test").APIRequestContext["storageState"]>>) {
+  return playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": ip }, storageState });
+}
+
+test("both instances are up, on one database", async () => {
+  for (const base of [A, B]) {
+    const c = await client(base);
+    expect((await c.get("/api/health")).status()).toBe(200);
+    await c.dispose();
+  }
+});
+
+test("a session made on one instance works on the other; logout on one ends it on both", async () => {
+  const onA = await client(A);
+  const user = await createUser(onA, newUser("multi"));
+  await apiLogin(onA, user);
+  const onB = await client(B, randomIp(), await onA.storageState());
+
+  const me = await onB.get("/api/me");
+  expect(me.status()).toBe(200);
+  expect((await me.json()).username).toBe(user.username);
+
+  expect((await onA.post("/api/users/logout")).status()).toBe(204);
+  expect((await onB.get("/api/me")).status()).toBe(401);
+  await onA.dispose();
+  await onB.dispose();
+});
+
+test("the login throttle counts attempts made on both instances", async () => {
+  const ip = randomIp();
+  const onA = await client(A, ip);
+  const onB = await client(B, ip);
+  const user = await createUser(onA, newUser("throttle"));
+  for (let i = 0; i < 10; i++) {
+    const c = i % 2 ? onB : onA;
+    const res = await c.post("/api/users/login", { data: { email: user.email, password: `wrong ${i}` } });
+    expect(res.status(), `attempt ${i + 1}`).toBe(400);
+  }
+  for (const c of [onA, onB]) {
+    const res = await c.post("/api/users/login", { data: { email: user.email, password: user.password } });
+    expect(res.status()).toBe(429);
+  }
+  await onA.dispose();
+  await onB.dispose();
+});
+
+test("60 simultaneous RSVPs split across both instances for 9 free seats: exactly 9", async () => {
+  test.setTimeout(180_000);
+  const host = await client(A);
+  const hostUser = await createUser(host, newUser("host"));
+  await apiLogin(host, hostUser);
+  const racers = await Promise.all(
+    Array.from({ length: 60 }, async (_, i) => {
+      const c = await client(i % 2 ? B : A);
+      const u = await createUser(c, newUser("split"));
+      await apiLogin(c, u);
+      return { c, u };
+    }),
+  );
+  for (let round = 1; round <= 2; round++) {
+    const party = await apiCreateParty(host, { seats: 10 });
+    const answers = await Promise.all(racers.map(async ({ c }) => (await c.post(`/api/parties/${party.id}/rsvp`)).status()));
+    expect(answers.filter((s) => s >= 500)).toEqual([]);
+    expect(answers.filter((s) => s === 201), `round ${round}`).toHaveLength(9);
+    expect(answers.filter((s) => s === 409), `round ${round}`).toHaveLength(51);
+    const [row] = await sql<{ n: number | string }>(`SELECT COUNT(*) AS n FROM "Attendance" WHERE "partyId" = $1`, [party.id]);
+    expect(Number(row!.n)).toBe(10);
+  }
+  await Promise.all([host.dispose(), ...racers.map(({ c }) => c.dispose())]);
+});
