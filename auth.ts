@@ -26,7 +26,13 @@ import {
   PERSISTENT_SESSION_MS,
   type SessionUser,
 } from "@/lib/auth/sessions";
-import { sessionCookieName } from "@/lib/auth/cookie-names";
+import {
+  CALLBACK_COOKIE,
+  cookieName,
+  cookieOptions,
+  CSRF_COOKIE,
+  SESSION_COOKIE,
+} from "@/lib/http/cookie-names";
 import { clientIpFrom } from "@/lib/http/client-ip";
 import { isHttpsFrom } from "@/lib/http/request";
 import { loginSchema } from "@/lib/validation/auth";
@@ -47,10 +53,6 @@ export class ThrottledSignin extends CredentialsSignin {
   constructor(readonly retryAfter: number) {
     super();
   }
-}
-
-function sessionCookieOptions(https: boolean) {
-  return { httpOnly: true, sameSite: "lax" as const, path: "/", secure: https };
 }
 
 const baseAdapter = PrismaAdapter(db);
@@ -84,7 +86,9 @@ function config(https: boolean): NextAuthConfig {
     session: { maxAge: PERSISTENT_SESSION_MS / 1000, updateAge: PERSISTENT_SESSION_MS / 1000 },
     pages: { signIn: "/login", error: "/login" },
     cookies: {
-      sessionToken: { name: sessionCookieName(https), options: sessionCookieOptions(https) },
+      sessionToken: { name: cookieName(SESSION_COOKIE, https), options: cookieOptions(https) },
+      csrfToken: { name: cookieName(CSRF_COOKIE, https), options: cookieOptions(https) },
+      callbackUrl: { name: cookieName(CALLBACK_COOKIE, https), options: cookieOptions(https) },
     },
     providers: [
       Credentials({
@@ -193,12 +197,17 @@ export async function signInWithPassword(input: {
   }
   const https = isHttpsFrom(await headers());
   const jar = await cookies();
-  const name = sessionCookieName(https);
+  const name = cookieName(SESSION_COOKIE, https);
   const token = jar.get(name)?.value;
   const found = token ? await findSession(token) : null;
   if (!token || !found) return { status: "invalid" };
-  if (!input.remember) jar.set(name, token, sessionCookieOptions(https));
+  if (!input.remember) jar.set(name, token, cookieOptions(https));
   return { status: "ok", user: found.user };
+}
+
+/** This browser's session token (the cookie), if any. */
+export async function currentSessionToken(): Promise<string | null> {
+  return (await cookies()).get(cookieName(SESSION_COOKIE, isHttpsFrom(await headers())))?.value ?? null;
 }
 
 /**
@@ -207,7 +216,7 @@ export async function signInWithPassword(input: {
  * the database is unreachable, logout must fail rather than only seem done.
  */
 export async function signOutHere(): Promise<void> {
-  const token = (await cookies()).get(sessionCookieName(isHttpsFrom(await headers())))?.value;
+  const token = await currentSessionToken();
   if (token) await deleteSessionByToken(token);
   await signOut({ redirect: false });
 }

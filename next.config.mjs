@@ -5,8 +5,41 @@ const nextConfig = {
   // The repo root, so Turbopack does not guess it from lockfiles further up.
   turbopack: { root: import.meta.dirname },
   outputFileTracingRoot: import.meta.dirname,
-  // forbidden() → app/forbidden.tsx with a 403, for pages only the host may see.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() → app/forbidden.tsx with a 403, for pages only the host may see.
+    authInterrupts: true,
+    // Forms are small; server.mjs refuses bigger bodies first (64 KB).
+    serverActions: { bodySizeLimit: "64kb" },
+  },
+  // Headers every response carries (pages also get a per-request CSP with a
+  // nonce from proxy.ts; API responses a deny-all CSP).
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "same-origin" },
+          {
+            key: "Permissions-Policy",
+            value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=()",
+          },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+        ],
+      },
+      {
+        // Only over HTTPS (server.mjs decides X-Forwarded-Proto): one year.
+        source: "/:path*",
+        has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+        headers: [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }],
+      },
+      {
+        source: "/api/:path*",
+        headers: [{ key: "Cache-Control", value: "no-store" }],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

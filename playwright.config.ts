@@ -97,7 +97,7 @@ const main: PlaywrightTestConfig = {
     ...(instances ? [{ name: "instances", testMatch: /instances\.spec\.ts/ }] : []),
   ],
   webServer: [
-    server(PORT, { TRUST_PROXY: "1", E2E_RESET_DB: "1" }),
+    server(PORT, { TRUST_PROXY: "1", E2E_RESET_DB: "1", CORS_ORIGINS: "https://frontend.example" }),
     server(PORT + 1, { WEB_CONCURRENCY: "1", E2E_WAIT_FOR_DB: "1" }),
     ...(instances ? [server(PORT + 2, { TRUST_PROXY: "1", WEB_CONCURRENCY: "1", E2E_WAIT_FOR_DB: "1" })] : []),
   ],

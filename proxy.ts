@@ -4,47 +4,119 @@
 //    a short page for people, which retries by itself. lib/db/health.ts
 //    probes the database (at most every second) and lets traffic through as
 //    soon as it answers again.
-// 2. Send visitors with no session cookie on a logged-in page to the login
-//    page. This is only the fast path: every page, action and route handler
-//    checks the session itself in the database (auth.ts), so a stale or
-//    revoked cookie is caught there — the proxy is never the guard.
+// 2. The JSON API refuses state-changing calls from other sites (403), and
+//    grants CORS only to the origins listed in CORS_ORIGINS.
+// 3. Pages get a Content-Security-Policy with a fresh nonce; Next.js reads it
+//    from the request and puts the nonce on its own scripts.
+// 4. Visitors with no session cookie on a logged-in page go to the login
+//    page. Only a fast path: every page, action and route handler checks the
+//    session itself in the database (auth.ts) — the proxy is never the guard.
 import { NextResponse, type NextRequest } from "next/server";
-import { SESSION_COOKIE_NAMES } from "@/lib/auth/cookie-names";
+import { SESSION_COOKIE_NAMES } from "@/lib/http/cookie-names";
 import { databaseUnavailable } from "@/lib/db/health";
+import { corsHeaders, isAllowedCorsOrigin, ownOrigin } from "@/lib/http/cors";
 
 const PROTECTED = /^\/(?:user|rsvp|parties|settings)(?:\/|$)/;
+const dev = process.env.NODE_ENV !== "production";
 
-const UNAVAILABLE_PAGE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="refresh" content="10"><title>Back in a moment · DinnerParty</title></head>
-<body style="font-family: system-ui, sans-serif; max-width: 32rem; margin: 4rem auto; padding: 0 1rem; line-height: 1.5">
-<h1>Back in a moment</h1>
-<p>DinnerParty cannot reach its database right now. Nothing you saved is lost.
-This page tries again by itself every few seconds.</p>
-</body></html>`;
+function pageCsp(nonce: string, https: boolean): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    `style-src 'self' 'nonce-${nonce}'`,
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(https ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+}
 
-function unavailable(req: NextRequest): NextResponse {
-  const headers = { "Retry-After": "5", "Cache-Control": "no-store" };
+const API_CSP = "default-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+function json(status: number, message: string, headers: Record<string, string> = {}) {
+  return NextResponse.json(
+    { message },
+    { status, headers: { "Cache-Control": "no-store", "Content-Security-Policy": API_CSP, ...headers } },
+  );
+}
+
+function unavailable(req: NextRequest, nonce: string): NextResponse {
   if (req.nextUrl.pathname.startsWith("/api/")) {
-    return NextResponse.json(
-      { message: "The service is temporarily unavailable. Please try again shortly." },
-      { status: 503, headers },
-    );
+    return json(503, "The service is temporarily unavailable. Please try again shortly.", { "Retry-After": "5" });
   }
-  return new NextResponse(UNAVAILABLE_PAGE, {
+  const page = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="refresh" content="10"><title>Back in a moment · DinnerParty</title>
+<style nonce="${nonce}">body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;line-height:1.5}</style></head>
+<body><main><h1>Back in a moment</h1>
+<p>DinnerParty cannot reach its database right now. Nothing you saved is lost.
+This page tries again by itself every few seconds.</p></main></body></html>`;
+  return new NextResponse(page, {
     status: 503,
-    headers: { ...headers, "Content-Type": "text/html; charset=utf-8" },
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Retry-After": "5",
+      "Cache-Control": "no-store",
+      "Content-Security-Policy": `default-src 'none'; style-src 'nonce-${nonce}'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'`,
+    },
   });
 }
 
+function api(req: NextRequest): NextResponse {
+  const origin = req.headers.get("origin");
+  const foreign = origin !== null && origin !== ownOrigin(req.headers);
+  const granted = foreign && isAllowedCorsOrigin(origin);
+  if (req.method === "OPTIONS") {
+    return granted
+      ? new NextResponse(null, { status: 204, headers: corsHeaders(origin, true) })
+      : json(403, "Cross-origin requests are not allowed.");
+  }
+  // A browser page on another site may not change anything here. (Reading is
+  // harmless without a CORS grant: the browser hides the answer.)
+  if (foreign && !granted && !["GET", "HEAD"].includes(req.method)) {
+    return json(403, "Cross-origin requests are not allowed.");
+  }
+  const res = NextResponse.next();
+  res.headers.set("Content-Security-Policy", API_CSP);
+  if (granted) for (const [k, v] of Object.entries(corsHeaders(origin, false))) res.headers.set(k, v);
+  return res;
+}
+
 export async function proxy(req: NextRequest) {
-  if (await databaseUnavailable()) return unavailable(req);
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  if (await databaseUnavailable()) return unavailable(req, nonce);
   const { pathname, search } = req.nextUrl;
-  if (!PROTECTED.test(pathname)) return NextResponse.next();
-  if (SESSION_COOKIE_NAMES.some((name) => req.cookies.has(name))) return NextResponse.next();
-  const login = new URL("/login", req.url);
-  login.searchParams.set("callbackUrl", pathname + search);
-  return NextResponse.redirect(login);
+  if (pathname.startsWith("/api/")) return api(req);
+  // Next.js checks the Origin of Server Action posts too, but answers a
+  // foreign one with a 500; refuse it here, plainly.
+  const origin = req.headers.get("origin");
+  if (req.method === "POST" && origin !== null && origin !== ownOrigin(req.headers)) {
+    return new NextResponse("Cross-site form posts are not allowed.", {
+      status: 403,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Content-Security-Policy": API_CSP },
+    });
+  }
+
+  if (PROTECTED.test(pathname) && !SESSION_COOKIE_NAMES.some((name) => req.cookies.has(name))) {
+    const login = new URL("/login", req.url);
+    login.searchParams.set("callbackUrl", pathname + search);
+    const res = NextResponse.redirect(login);
+    res.headers.set("Content-Security-Policy", API_CSP);
+    return res;
+  }
+
+  const csp = pageCsp(nonce, req.headers.get("x-forwarded-proto") === "https");
+  const headers = new Headers(req.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("content-security-policy", csp);
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set("Content-Security-Policy", csp);
+  return res;
 }
 
 export const config = {

@@ -14,6 +14,7 @@
 //   the database pool and exits.
 //
 // Usage: node server.mjs [--dev]. Migrations run before this (scripts/start.mjs).
+import { AsyncLocalStorage } from "node:async_hooks";
 import cluster from "node:cluster";
 import http from "node:http";
 import os from "node:os";
@@ -113,6 +114,77 @@ function normaliseHeaders(req) {
   }
 }
 
+// Request bodies are small here: a JSON call or a form. Larger ones are
+// refused before any work (no parsing, no hashing of a 100 KB "password").
+const MAX_API_BODY = 16 * 1024;
+const MAX_FORM_BODY = 64 * 1024;
+
+/** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
+function refuseBody(req, res) {
+  const api = (req.url ?? "").startsWith("/api/");
+  const limit = api ? MAX_API_BODY : MAX_FORM_BODY;
+  const declared = Number(req.headers["content-length"] ?? 0);
+  const chunked = /chunked/i.test(String(req.headers["transfer-encoding"] ?? ""));
+  if (!chunked && !(declared > limit)) return false;
+  const [status, message] = chunked
+    ? [411, "Send the request body with a Content-Length."]
+    : [413, `Request body is larger than ${limit} bytes.`];
+  res.writeHead(status, {
+    "Content-Type": api ? "application/json" : "text/plain; charset=utf-8",
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+    Connection: "close",
+  });
+  res.end(api ? JSON.stringify({ message }) : message);
+  // Read and drop what the client is still sending, so it gets our answer
+  // rather than a reset connection; past a few megabytes, just hang up.
+  let seen = 0;
+  req.on("data", (chunk) => {
+    seen += chunk.length;
+    if (seen > 8 * 1024 * 1024) req.destroy();
+  });
+  req.resume();
+  return true;
+}
+
+// A form post that Next.js cannot even decode (garbage multipart, a made-up
+// Server Action payload, a foreign Origin) ends in a 500 before any of our
+// code runs. That is bad input, not a server fault: answer 400. Our action
+// wrappers (lib/safe-action.ts) mark the request once they start, so a
+// failure inside our own code still answers 500 (and is logged as one).
+const requestContext = new AsyncLocalStorage();
+/** @type {any} */ (globalThis).__dinnerpartyRequestContext = requestContext;
+
+const BAD_FORM_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bad request · DinnerParty</title></head>
+<body><main><h1>That form could not be read</h1><p><a href="/">Back to DinnerParty</a></p></main></body></html>`;
+
+/** @param {http.ServerResponse} res @param {{ actionStarted: boolean }} context */
+function blameInputFor500(res, context) {
+  const { writeHead, write, end } = res;
+  let replaced = false;
+  /** @type {any} */ (res).writeHead = function (status, ...rest) {
+    const code = typeof status === "number" ? status : res.statusCode;
+    if (code !== 500 || context.actionStarted) return writeHead.call(this, status, ...rest);
+    replaced = true;
+    for (const name of ["content-length", "content-encoding", "etag", "vary"]) res.removeHeader(name);
+    return writeHead.call(this, 400, {
+      "Content-Type": "text/html; charset=utf-8",
+      "Cache-Control": "no-store",
+      "Content-Security-Policy": "default-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    });
+  };
+  /** @type {any} */ (res).write = function (...args) {
+    if (!res.headersSent) res.writeHead(res.statusCode);
+    return replaced ? true : write.apply(this, args);
+  };
+  /** @type {any} */ (res).end = function (...args) {
+    if (!res.headersSent) res.writeHead(res.statusCode);
+    if (!replaced) return end.apply(this, args);
+    const callback = args.find((a) => typeof a === "function");
+    return end.call(this, BAD_FORM_PAGE, callback);
+  };
+}
+
 async function runWorker() {
   process.env.NODE_ENV ??= dev ? "development" : "production";
   const { default: next } = await import("next");
@@ -125,7 +197,20 @@ async function runWorker() {
     // While stopping, finish this request but tell the client not to reuse the connection.
     if (stopping) res.setHeader("Connection", "close");
     normaliseHeaders(req);
-    handle(req, res).catch((error) => {
+    if (refuseBody(req, res)) return;
+    const context = { actionStarted: false };
+    if (req.method === "POST" && !(req.url ?? "").startsWith("/api/")) {
+      // Server Action ids are hex digests; anything else cannot name one.
+      const action = req.headers["next-action"];
+      if (action !== undefined && !/^[0-9a-f]{16,128}$/i.test(String(action))) {
+        res.writeHead(400, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
+        res.end(BAD_FORM_PAGE);
+        req.resume();
+        return;
+      }
+      blameInputFor500(res, context);
+    }
+    requestContext.run(context, () => handle(req, res)).catch((error) => {
       console.error(error);
       if (!res.headersSent) {
         res.writeHead(500, { "Content-Type": "application/json", "Cache-Control": "no-store" });

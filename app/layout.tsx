@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
 import { TimeZoneSync } from "@/components/time-zone-sync";
+import { getViewer } from "@/lib/viewer";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -19,7 +20,8 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const viewer = await getViewer();
   return (
     <html lang="en">
       <body>
@@ -30,7 +32,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <main id="main" className="container main" tabIndex={-1}>
           {children}
         </main>
-        <TimeZoneSync />
+        <TimeZoneSync known={viewer.zoneKnown ? viewer.timeZone : null} />
         <footer className="site-footer">
           <div className="container">DinnerParty — good food, good company.</div>
         </footer>

@@ -284,6 +284,8 @@ test("on a first visit the page learns the browser's zone and shows dates in it"
   await page.goto(`/parties/${party.id}`);
   const expected = formatPartyDate(new Date(party.date), { locale: "en-GB", timeZone: "Asia/Tokyo" });
   await expect(page.locator("time").first()).toHaveText(expected);
-  expect((await context.cookies()).find((c) => c.name === "dp.tz")?.value).toBe(encodeURIComponent("Asia/Tokyo"));
+  const tz = (await context.cookies()).find((c) => c.name === "dp.tz");
+  expect(decodeURIComponent(tz?.value ?? "")).toBe("Asia/Tokyo");
+  expect(tz?.httpOnly).toBe(true);
   await context.close();
 });

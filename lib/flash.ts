@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { cookies, headers } from "next/headers";
 import { db } from "@/lib/db";
+import { cookieName, cookieOptions, FLASH_COOKIE } from "@/lib/http/cookie-names";
 import { isHttps } from "@/lib/http/request";
 
 // One-shot messages that survive the redirect after an action. The message
@@ -13,25 +14,19 @@ import { isHttps } from "@/lib/http/request";
 export type FlashKind = "success" | "error";
 export type Flash = { kind: FlashKind; message: string };
 
-const COOKIE = "dp.flash";
 const MAX_AGE_S = 120;
 
 export async function setFlash(message: string, kind: FlashKind = "success"): Promise<void> {
   const id = randomBytes(16).toString("base64url");
   await db.flash.create({ data: { id, kind, message } });
-  (await cookies()).set(COOKIE, id, {
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-    maxAge: MAX_AGE_S,
-    secure: await isHttps(),
-  });
+  const https = await isHttps();
+  (await cookies()).set(cookieName(FLASH_COOKIE, https), id, { ...cookieOptions(https), maxAge: MAX_AGE_S });
   sweep();
 }
 
 /** The pending message for this browser, removed so it shows only once. */
 export async function takeFlash(): Promise<Flash | null> {
-  const id = (await cookies()).get(COOKIE)?.value;
+  const id = (await cookies()).get(cookieName(FLASH_COOKIE, await isHttps()))?.value;
   if (!id || id.length > 64) return null;
   // A prefetch is not a visit: leave the message for the page actually shown.
   if ((await headers()).get("x-dinnerparty-prefetch")) return null;

@@ -19,6 +19,12 @@ export const LIMITS = {
   loginPerAccount: { limit: 100, windowMs: 60 * 60_000 },
   /** accounts created per client IP */
   registerPerIp: { limit: 20, windowMs: 60 * 60_000 },
+  /** parties created per user */
+  createPartyPerUser: { limit: 30, windowMs: 60_000 },
+  /** RSVPs and cancellations per user */
+  rsvpPerUser: { limit: 30, windowMs: 60_000 },
+  /** password checks on the settings page per user (change password, delete account) */
+  passwordCheckPerUser: { limit: 10, windowMs: 15 * 60_000 },
 } satisfies Record<string, Limit>;
 
 export type Hit = {

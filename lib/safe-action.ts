@@ -19,6 +19,18 @@ import { safeCallbackPath } from "@/lib/http/safe-redirect";
 //   flash message.
 
 const UNAVAILABLE = "The service is temporarily unavailable. Please try again in a moment.";
+const UNREADABLE = "The form could not be read. Please try again.";
+
+/**
+ * Tell server.mjs that our code now handles this request: from here on a
+ * 500 is our fault, not a malformed request's.
+ */
+function markActionStarted(): void {
+  const store = (
+    globalThis as { __dinnerpartyRequestContext?: { getStore(): { actionStarted: boolean } | undefined } }
+  ).__dinnerpartyRequestContext?.getStore();
+  if (store) store.actionStarted = true;
+}
 
 /** The form's fields as strings, minus Next.js's own ($ACTION_…) entries. */
 function formObject(formData: FormData): Record<string, string> {
@@ -71,7 +83,12 @@ export function validatedAction<S extends z.ZodType>(
   schema: S,
   run: (data: z.output<S>, formData: FormData) => Promise<FormState>,
 ): Action {
-  return async (_prev, formData) => stateAction(schema, formData, null, (data) => run(data, formData));
+  return async (_prev, formData) => {
+    markActionStarted();
+    // A hand-made request may send anything as the arguments.
+    if (!(formData instanceof FormData)) return { status: "error", message: UNREADABLE };
+    return stateAction(schema, formData, null, (data) => run(data, formData));
+  };
 }
 
 /** For forms of a logged-in user (host a party, edit it). */
@@ -80,8 +97,18 @@ export function validatedActionWithUser<S extends z.ZodType>(
   run: (data: z.output<S>, user: SessionUser, formData: FormData) => Promise<FormState>,
 ): Action {
   return async (_prev, formData) => {
+    markActionStarted();
     const user = await requireActionUser();
+    if (!(formData instanceof FormData)) return { status: "error", message: UNREADABLE };
     return stateAction(schema, formData, user, (data) => run(data, user, formData));
+  };
+}
+
+/** For one-button forms that need no login (log out). */
+export function buttonAction(run: () => Promise<never>): (formData: FormData) => Promise<void> {
+  return async () => {
+    markActionStarted();
+    await run();
   };
 }
 
@@ -95,7 +122,9 @@ export function buttonActionWithUser<S extends z.ZodType>(
   run: (data: z.output<S>, user: SessionUser, back: string) => Promise<never>,
 ): (formData: FormData) => Promise<void> {
   return async (formData) => {
+    markActionStarted();
     const user = await requireActionUser();
+    if (!(formData instanceof FormData)) redirect("/");
     const back = safeCallbackPath(formData.get("returnTo")) ?? "/rsvp";
     const parsed = schema.safeParse(formObject(formData));
     if (parsed.success) await run(parsed.data, user, back);

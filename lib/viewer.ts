@@ -1,10 +1,10 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
+import { cookieName, TIME_ZONE_COOKIE } from "@/lib/http/cookie-names";
+import { isHttpsFrom } from "@/lib/http/request";
 import { FALLBACK_TIME_ZONE, isValidTimeZone, type Viewer } from "@/lib/time";
 
-/** Set by the browser (components/time-zone-sync.tsx): the viewer's IANA zone. */
-export const TIME_ZONE_COOKIE = "dp.tz";
 const DEFAULT_LOCALE = "en-GB";
 
 function localeFrom(acceptLanguage: string | null): string {
@@ -26,10 +26,13 @@ function localeFrom(acceptLanguage: string | null): string {
  * and time zone (cookie), else en-GB and UTC — the server's own zone never
  * leaks into what people see.
  */
-export const getViewer = cache(async (): Promise<Viewer> => {
-  const zone = (await cookies()).get(TIME_ZONE_COOKIE)?.value;
+export const getViewer = cache(async (): Promise<Viewer & { zoneKnown: boolean }> => {
+  const h = await headers();
+  const zone = (await cookies()).get(cookieName(TIME_ZONE_COOKIE, isHttpsFrom(h)))?.value;
+  const known = isValidTimeZone(zone);
   return {
-    locale: localeFrom((await headers()).get("accept-language")),
-    timeZone: isValidTimeZone(zone) ? zone : FALLBACK_TIME_ZONE,
+    locale: localeFrom(h.get("accept-language")),
+    timeZone: known ? zone : FALLBACK_TIME_ZONE,
+    zoneKnown: known,
   };
 });

@@ -2,7 +2,7 @@
 
 import { useRef } from "react";
 import { deletePartyAction } from "@/lib/parties/actions";
-import { PendingButton } from "./pending-button";
+import { PendingButton } from "@/components/forms/pending-button";
 
 /**
  * "Delete", with a confirmation: a confirm() dialog with JavaScript; without

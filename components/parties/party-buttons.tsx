@@ -1,5 +1,5 @@
 import { cancelRsvpAction, rsvpAction } from "@/lib/parties/actions";
-import { PendingButton } from "./pending-button";
+import { PendingButton } from "@/components/forms/pending-button";
 
 /** "RSVP" for one party; comes back to `returnTo` with the answer as a flash message. */
 export function RsvpButton({ partyId, returnTo, describedBy }: { partyId: number; returnTo: string; describedBy?: string }) {

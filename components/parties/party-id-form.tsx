@@ -1,5 +1,5 @@
 import { rsvpAction } from "@/lib/parties/actions";
-import { PendingButton } from "./pending-button";
+import { PendingButton } from "@/components/forms/pending-button";
 
 /** RSVP with the Party ID from an invitation. */
 export function PartyIdForm({ returnTo }: { returnTo: string }) {

@@ -6,7 +6,7 @@ import { signInWithPassword, signOutHere } from "@/auth";
 import { setFlash } from "@/lib/flash";
 import { clientIp } from "@/lib/http/client-ip";
 import { safeCallbackPath } from "@/lib/http/safe-redirect";
-import { keptFields, validatedAction } from "@/lib/safe-action";
+import { buttonAction, keptFields, validatedAction } from "@/lib/safe-action";
 import { registerUser, USER_TAKEN_MESSAGE } from "@/lib/users/mutations";
 import { loginSchema, registerFormSchema } from "@/lib/validation/auth";
 import { INCORRECT_CREDENTIALS, LOGGED_OUT, throttledMessage } from "@/lib/auth/messages";
@@ -45,9 +45,9 @@ export const registerAction = validatedAction(registerFormSchema, async (input, 
   redirect(signedIn.status === "ok" ? `/user/${result.user.username}` : "/login");
 });
 
-export async function logoutAction(): Promise<void> {
+export const logoutAction = buttonAction(async () => {
   await signOutHere();
   await setFlash(LOGGED_OUT);
   revalidatePath("/", "layout");
   redirect("/");
-}
+});

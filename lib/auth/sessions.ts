@@ -73,3 +73,20 @@ function sweepExpired(now: number) {
   lastSweep = now;
   db.session.deleteMany({ where: { expires: { lte: new Date(now) } } }).catch(() => {});
 }
+
+/** The account's live sessions, newest first, for the settings page. */
+export async function listSessions(userId: string, now = new Date()) {
+  return db.session.findMany({
+    where: { userId, expires: { gt: now } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, sessionToken: true, createdAt: true, lastSeenAt: true, userAgent: true, persistent: true },
+  });
+}
+
+/** End every session of the account except the one holding `keepToken`. */
+export async function deleteOtherSessions(userId: string, keepToken: string | null): Promise<number> {
+  const { count } = await db.session.deleteMany({
+    where: { userId, ...(keepToken ? { sessionToken: { not: hashToken(keepToken) } } : {}) },
+  });
+  return count;
+}

@@ -44,6 +44,11 @@ export function errorJson(
   return json(errors ? { message, errors } : { message }, status, headers);
 }
 
+/** 429 with Retry-After, when a rate limit refused the call. */
+export function tooMany(message: string, retryAfter: number): ApiError {
+  return new ApiError(429, message, undefined, { "Retry-After": String(retryAfter) });
+}
+
 export function unauthorized(): ApiError {
   return new ApiError(401, "Unauthorized");
 }

@@ -8,9 +8,12 @@ import { formatPartyDate } from "@/lib/time";
 import { partyFormSchema, parsePartyId } from "@/lib/validation/party";
 import { getViewer } from "@/lib/viewer";
 import * as m from "./messages";
+import { partyCreationAllowed, rsvpAllowed, tooManyMessage } from "./limits";
 import { cancelRsvp, createParty, deleteParty, rsvp, updateParty } from "./mutations";
 
-export const createPartyAction = validatedActionWithUser(partyFormSchema, async (input, user) => {
+export const createPartyAction = validatedActionWithUser(partyFormSchema, async (input, user, formData) => {
+  const allowed = await partyCreationAllowed(user.id);
+  if (!allowed.ok) return { status: "error", message: tooManyMessage(allowed.retryAfter), fields: keptFields(formData) };
   await createParty(user.id, input);
   await setFlash(m.PARTY_CREATED);
   redirect(`/user/${user.username}`);
@@ -44,6 +47,8 @@ async function flashAndGo(message: string, kind: "success" | "error", to: string
 }
 
 export const rsvpAction = buttonActionWithUser(partyButton, async ({ partyId }, user, back) => {
+  const allowed = await rsvpAllowed(user.id);
+  if (!allowed.ok) return flashAndGo(tooManyMessage(allowed.retryAfter), "error", back);
   const id = parsePartyId(partyId);
   const result = id ? await rsvp(id, user.id) : { status: "not_found" as const };
   switch (result.status) {
@@ -65,6 +70,8 @@ export const rsvpAction = buttonActionWithUser(partyButton, async ({ partyId }, 
 });
 
 export const cancelRsvpAction = buttonActionWithUser(partyButton, async ({ partyId }, user, back) => {
+  const allowed = await rsvpAllowed(user.id);
+  if (!allowed.ok) return flashAndGo(tooManyMessage(allowed.retryAfter), "error", back);
   const id = parsePartyId(partyId);
   const result = id ? await cancelRsvp(id, user.id) : { status: "not_found" as const };
   switch (result.status) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { apiRoute, ApiError, json, methodNotAllowed, readJson, requireApiUser } from "@/lib/http/api";
+import { apiRoute, ApiError, json, methodNotAllowed, readJson, requireApiUser, tooMany } from "@/lib/http/api";
+import { partyCreationAllowed, tooManyMessage } from "@/lib/parties/limits";
 import { decodeCursor, listUpcoming, toApiParty } from "@/lib/parties/data";
 import { createParty } from "@/lib/parties/mutations";
 import { partyApiCreateSchema } from "@/lib/validation/party";
@@ -22,6 +23,8 @@ export const GET = apiRoute(async (req) => {
 export const POST = apiRoute(async (req) => {
   const user = await requireApiUser();
   const input = await readJson(req, partyApiCreateSchema);
+  const allowed = await partyCreationAllowed(user.id);
+  if (!allowed.ok) throw tooMany(tooManyMessage(allowed.retryAfter), allowed.retryAfter);
   const created = await createParty(user.id, {
     startsAt: input.date,
     venue: input.venue,

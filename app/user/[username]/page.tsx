@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { requireUser } from "@/auth";
 import { PageHeader } from "@/components/page-header";
@@ -28,7 +29,13 @@ export default async function ProfilePage({ params }: PageProps<"/user/[username
 
   return (
     <>
-      <PageHeader title={profile.username} />
+      <PageHeader title={profile.username}>
+        {own && (
+          <p>
+            <Link href="/settings">Account settings</Link>
+          </p>
+        )}
+      </PageHeader>
       {own && (
         <section aria-labelledby="host-heading" className="narrow-section">
           <h2 id="host-heading">Host a dinner party</h2>

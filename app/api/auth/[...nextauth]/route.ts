@@ -4,11 +4,11 @@
 // session, which would turn a browser-session cookie into a 30-day one.
 import type { NextRequest } from "next/server";
 import { handlers } from "@/auth";
-import { sessionCookieName } from "@/lib/auth/cookie-names";
+import { cookieName, SESSION_COOKIE } from "@/lib/http/cookie-names";
 import { isHttpsFrom } from "@/lib/http/request";
 
 function rewriteSessionCookies(req: NextRequest, res: Response, keep: (cookie: string) => string | null) {
-  const name = sessionCookieName(isHttpsFrom(req.headers));
+  const name = cookieName(SESSION_COOKIE, isHttpsFrom(req.headers));
   const cookies = res.headers.getSetCookie();
   if (!cookies.some((c) => c.startsWith(`${name}=`))) return res;
   const headers = new Headers(res.headers);

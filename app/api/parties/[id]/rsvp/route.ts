@@ -1,4 +1,14 @@
-import { apiRoute, ApiError, ignoreJsonBody, json, methodNotAllowed, noContent, requireApiUser } from "@/lib/http/api";
+import {
+  apiRoute,
+  ApiError,
+  ignoreJsonBody,
+  json,
+  methodNotAllowed,
+  noContent,
+  requireApiUser,
+  tooMany,
+} from "@/lib/http/api";
+import { rsvpAllowed, tooManyMessage } from "@/lib/parties/limits";
 import { partyIdParam } from "@/lib/parties/api";
 import * as m from "@/lib/parties/messages";
 import { cancelRsvp, rsvp } from "@/lib/parties/mutations";
@@ -7,10 +17,16 @@ import { getViewer } from "@/lib/viewer";
 
 type Ctx = { params: Promise<{ id: string }> };
 
+async function throttle(userId: string) {
+  const allowed = await rsvpAllowed(userId);
+  if (!allowed.ok) throw tooMany(tooManyMessage(allowed.retryAfter), allowed.retryAfter);
+}
+
 // POST needs no body: the party is in the URL and the guest is the session.
 export const POST = apiRoute<Ctx>(async (req, { params }) => {
   const user = await requireApiUser();
   await ignoreJsonBody(req);
+  await throttle(user.id);
   const result = await rsvp(await partyIdParam(params, m.INVALID_PARTY_ID), user.id);
   switch (result.status) {
     case "ok":
@@ -31,6 +47,7 @@ export const POST = apiRoute<Ctx>(async (req, { params }) => {
 
 export const DELETE = apiRoute<Ctx>(async (_req, { params }) => {
   const user = await requireApiUser();
+  await throttle(user.id);
   const result = await cancelRsvp(await partyIdParam(params), user.id);
   switch (result.status) {
     case "ok":

@@ -6,11 +6,18 @@ import { useFormStatus } from "react-dom";
 export function PendingButton({
   children,
   className = "button",
+  disabled,
   ...rest
 }: { children: string; className?: string } & React.ButtonHTMLAttributes<HTMLButtonElement>) {
   const { pending } = useFormStatus();
   return (
-    <button type="submit" className={className} disabled={pending} aria-busy={pending || undefined} {...rest}>
+    <button
+      type="submit"
+      className={className}
+      disabled={pending || disabled}
+      aria-busy={pending || undefined}
+      {...rest}
+    >
       {children}
     </button>
   );

@@ -1,0 +1,24 @@
+import { cookies } from "next/headers";
+import { z } from "zod";
+import { apiRoute, methodNotAllowed, noContent, readJson } from "@/lib/http/api";
+import { cookieName, cookieOptions, TIME_ZONE_COOKIE } from "@/lib/http/cookie-names";
+import { isHttpsFrom } from "@/lib/http/request";
+import { isValidTimeZone } from "@/lib/time";
+
+const body = z.object({
+  timeZone: z.string().max(64).refine(isValidTimeZone, "Not an IANA time zone."),
+});
+
+// The browser tells us its time zone once (components/time-zone-sync.tsx);
+// pages then render dates in it. An HttpOnly cookie, like all of ours.
+export const POST = apiRoute(async (req) => {
+  const { timeZone } = await readJson(req, body);
+  const https = isHttpsFrom(req.headers);
+  (await cookies()).set(cookieName(TIME_ZONE_COOKIE, https), timeZone, {
+    ...cookieOptions(https),
+    maxAge: 365 * 24 * 60 * 60,
+  });
+  return noContent();
+});
+
+export const { GET, PUT, PATCH, DELETE } = methodNotAllowed("POST");

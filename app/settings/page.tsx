@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import Bowser from "bowser";
+import { currentSessionToken, requireUser } from "@/auth";
+import { PageHeader } from "@/components/page-header";
+import { PendingButton } from "@/components/forms/pending-button";
+import { ChangePasswordForm } from "@/components/settings/change-password-form";
+import { DeleteAccountForm } from "@/components/settings/delete-account-form";
+import { hashToken, listSessions } from "@/lib/auth/sessions";
+import { logoutOtherSessionsAction } from "@/lib/users/actions";
+import { formatPartyDate } from "@/lib/time";
+import { getViewer } from "@/lib/viewer";
+
+export const metadata: Metadata = { title: "Account settings" };
+
+function describeBrowser(userAgent: string | null): string {
+  if (!userAgent) return "Unknown browser";
+  const { browser, os, platform } = Bowser.parse(userAgent);
+  const parts = [browser.name, os.name && `on ${os.name}`, platform.type && `(${platform.type})`].filter(Boolean);
+  return parts.length ? parts.join(" ") : "Unknown browser";
+}
+
+export default async function SettingsPage() {
+  const user = await requireUser("/settings");
+  const [sessions, token, viewer] = await Promise.all([listSessions(user.id), currentSessionToken(), getViewer()]);
+  const current = token ? hashToken(token) : null;
+  const others = sessions.filter((s) => s.sessionToken !== current).length;
+
+  return (
+    <div className="narrow-section">
+      <PageHeader title="Account settings">
+        <p className="lead">
+          Signed in as <strong>{user.username}</strong> ({user.email}).
+        </p>
+      </PageHeader>
+
+      <section aria-labelledby="password-heading">
+        <h2 id="password-heading">Change password</h2>
+        <ChangePasswordForm username={user.username} />
+      </section>
+
+      <section aria-labelledby="sessions-heading">
+        <h2 id="sessions-heading">Active sessions</h2>
+        <ul className="session-list" aria-label="Active sessions">
+          {sessions.map((s) => (
+            <li key={s.id}>
+              <strong>{describeBrowser(s.userAgent)}</strong>
+              {s.sessionToken === current && <span className="badge badge-you">This browser</span>}
+              <br />
+              <span className="muted">
+                Signed in {formatPartyDate(s.createdAt, viewer)} · last seen {formatPartyDate(s.lastSeenAt, viewer)}
+                {s.persistent ? " · remembered for 30 days" : ""}
+              </span>
+            </li>
+          ))}
+        </ul>
+        <form action={logoutOtherSessionsAction}>
+          <input type="hidden" name="returnTo" value="/settings" />
+          <PendingButton disabled={others === 0}>Log out of all other sessions</PendingButton>
+        </form>
+      </section>
+
+      <section aria-labelledby="delete-heading">
+        <h2 id="delete-heading">Delete account</h2>
+        <DeleteAccountForm />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+"use client";
+
+import { deleteAccountAction } from "@/lib/users/actions";
+import { deleteAccountSchema } from "@/lib/validation/account";
+import { Field } from "@/components/forms/field";
+import { FormMessage } from "@/components/forms/form-message";
+import { useActionForm } from "@/components/forms/use-action-form";
+
+export function DeleteAccountForm() {
+  const { form, state, pending, errorFor, formProps } = useActionForm({
+    schema: deleteAccountSchema,
+    action: deleteAccountAction,
+    defaultValues: { password: "" },
+  });
+  return (
+    <form {...formProps} className="form form-danger" aria-labelledby="delete-heading">
+      <FormMessage state={state} />
+      <p>
+        This removes your account, the parties you host (and their guest lists) and your RSVPs. It cannot be
+        undone.
+      </p>
+      <Field
+        label="Confirm with your password"
+        type="password"
+        autoComplete="current-password"
+        required
+        registration={form.register("password")}
+        error={errorFor("password")}
+      />
+      <button type="submit" className="button button-danger" disabled={pending} aria-busy={pending || undefined}>
+        Delete account
+      </button>
+    </form>
+  );
+}

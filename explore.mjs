@@ -1,0 +1,11 @@
+import { chromium } from "@playwright/test";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+const ctx = await browser.newContext({ baseURL: "http://localhost:3055" });
+const page = await ctx.newPage();
+page.on("request", (r) => { if (r.method() === "POST") console.log(JSON.stringify(r.headers()), "\n", r.postData()?.slice(0, 800)); });
+await page.goto("/login");
+await page.getByLabel("Email", { exact: true }).fill("alice@example.com");
+await page.getByLabel("Password", { exact: true }).fill("wrong wrong wrong wrong");
+await page.getByRole("button", { name: "Log in" }).click();
+await page.waitForTimeout(1500);
+await browser.close();
