@@ -1,4 +1,7 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+
+export const metadata: Metadata = { title: "Only the host" };
 
 // Rendered ahead of time as a fallback, like not-found.tsx: no flash here.
 export default function Forbidden() {

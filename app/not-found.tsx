@@ -1,4 +1,7 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+
+export const metadata: Metadata = { title: "Page not found" };
 
 // Rendered ahead of time as the fallback of every layout, so it must not
 // consume the flash message (see components/flash-message.tsx).

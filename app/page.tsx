@@ -1,8 +1,15 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { getCurrentUser } from "@/auth";
 import { PageHeader } from "@/components/page-header";
 import { PartyList } from "@/components/parties/party-card";
+import { PartyListSkeleton } from "@/components/parties/party-list-skeleton";
+import type { SessionUser } from "@/lib/auth/sessions";
 import { listAttending, listUpcoming } from "@/lib/parties/data";
+
+// The root segment is not templated by its own layout: spell the title out.
+export const metadata: Metadata = { title: { absolute: "Home · DinnerParty" } };
 
 export default async function HomePage() {
   const user = await getCurrentUser();
@@ -23,37 +30,61 @@ export default async function HomePage() {
             I have an account
           </Link>
         </p>
+        <ul className="features">
+          <li>
+            <strong>Host in a minute.</strong> Date, venue, main dish, seats — done.
+          </li>
+          <li>
+            <strong>Never overbooked.</strong> The last seat goes to exactly one guest.
+          </li>
+          <li>
+            <strong>Works everywhere.</strong> On your phone, your laptop, even without JavaScript.
+          </li>
+        </ul>
       </>
     );
   }
-  const [mine, soon] = await Promise.all([listAttending(user.id), listUpcoming({ limit: 6 })]);
   return (
     <>
       <PageHeader title={`Welcome back ${user.username}`} />
       <section aria-labelledby="mine-heading">
         <h2 id="mine-heading">Your upcoming parties</h2>
-        {mine.length > 0 ? (
-          <PartyList parties={mine} viewerId={user.id} label="Your upcoming parties" />
-        ) : (
-          <p className="empty">
-            Nothing planned yet. <Link href="/rsvp">Find a table</Link> or{" "}
-            <Link href={`/user/${user.username}`}>host your own party</Link>.
-          </p>
-        )}
+        <Suspense fallback={<PartyListSkeleton label="Your upcoming parties" count={2} />}>
+          <YourParties user={user} />
+        </Suspense>
       </section>
       <section aria-labelledby="soon-heading">
         <h2 id="soon-heading">Coming up</h2>
-        {soon.parties.length > 0 ? (
-          <>
-            <PartyList parties={soon.parties} viewerId={user.id} label="Coming up" />
-            <p>
-              <Link href="/rsvp">See all upcoming parties</Link>
-            </p>
-          </>
-        ) : (
-          <p className="empty">No upcoming parties yet — be the first to host one.</p>
-        )}
+        <Suspense fallback={<PartyListSkeleton label="Coming up" />}>
+          <ComingUp user={user} />
+        </Suspense>
       </section>
+    </>
+  );
+}
+
+async function YourParties({ user }: { user: SessionUser }) {
+  const mine = await listAttending(user.id);
+  if (mine.length === 0) {
+    return (
+      <p className="empty">
+        Nothing planned yet. <Link href="/rsvp">Find a table</Link> or{" "}
+        <Link href={`/user/${user.username}`}>host your own party</Link>.
+      </p>
+    );
+  }
+  return <PartyList parties={mine} viewerId={user.id} label="Your upcoming parties" />;
+}
+
+async function ComingUp({ user }: { user: SessionUser }) {
+  const soon = await listUpcoming({ limit: 6 });
+  if (soon.parties.length === 0) return <p className="empty">No upcoming parties yet — be the first to host one.</p>;
+  return (
+    <>
+      <PartyList parties={soon.parties} viewerId={user.id} label="Coming up" />
+      <p>
+        <Link href="/rsvp">See all upcoming parties</Link>
+      </p>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getCurrentUser } from "@/auth";
 import { logoutAction } from "@/lib/auth/actions";
+import { BrandMark } from "@/components/brand-mark";
 import { NavLink } from "@/components/nav-link";
 
 export async function SiteHeader() {
@@ -9,7 +10,7 @@ export async function SiteHeader() {
     <header className="site-header">
       <div className="container site-header-inner">
         <Link href="/" className="brand">
-          <span aria-hidden="true">🍽</span> DinnerParty
+          <BrandMark /> DinnerParty
         </Link>
         <nav aria-label="Main">
           <ul className="nav-list">

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { requireUser } from "@/auth";
 import { PageHeader } from "@/components/page-header";
 import { PartyList } from "@/components/parties/party-card";
 import { PartyIdForm } from "@/components/parties/party-id-form";
-import { decodeCursor, listUpcoming } from "@/lib/parties/data";
+import { PartyListSkeleton } from "@/components/parties/party-list-skeleton";
+import type { SessionUser } from "@/lib/auth/sessions";
+import { decodeCursor, listUpcoming, type Cursor } from "@/lib/parties/data";
 
 export const metadata: Metadata = { title: "RSVP" };
 
@@ -13,7 +16,6 @@ export default async function RsvpPage({ searchParams }: PageProps<"/rsvp">) {
   const here = typeof after === "string" ? `/rsvp?after=${encodeURIComponent(after)}` : "/rsvp";
   const user = await requireUser(here);
   const cursor = typeof after === "string" ? decodeCursor(after) : null;
-  const { parties, nextCursor } = await listUpcoming({ cursor });
 
   return (
     <>
@@ -23,23 +25,34 @@ export default async function RsvpPage({ searchParams }: PageProps<"/rsvp">) {
       <PartyIdForm returnTo={here} />
       <section aria-labelledby="all-parties-heading">
         <h2 id="all-parties-heading">{cursor ? "More parties" : "All upcoming parties"}</h2>
-        {parties.length > 0 ? (
-          <PartyList parties={parties} viewerId={user.id} rsvp={{ returnTo: here }} label="Upcoming dinner parties" />
-        ) : (
-          <p className="empty">
-            No upcoming parties {cursor ? "after these" : "yet"}.{" "}
-            <Link href={`/user/${user.username}`}>Host the first one from your profile</Link>.
-          </p>
-        )}
-        <nav className="pager" aria-label="More parties">
-          {cursor && <Link href="/rsvp">Back to the soonest parties</Link>}
-          {nextCursor && (
-            <Link href={`/rsvp?after=${encodeURIComponent(nextCursor)}`} rel="next">
-              Later parties
-            </Link>
-          )}
-        </nav>
+        <Suspense fallback={<PartyListSkeleton label="Upcoming dinner parties" />}>
+          <UpcomingParties user={user} cursor={cursor} here={here} />
+        </Suspense>
       </section>
+    </>
+  );
+}
+
+async function UpcomingParties({ user, cursor, here }: { user: SessionUser; cursor: Cursor | null; here: string }) {
+  const { parties, nextCursor } = await listUpcoming({ cursor });
+  return (
+    <>
+      {parties.length > 0 ? (
+        <PartyList parties={parties} viewerId={user.id} rsvp={{ returnTo: here }} label="Upcoming dinner parties" />
+      ) : (
+        <p className="empty">
+          No upcoming parties {cursor ? "after these" : "yet"}.{" "}
+          <Link href={`/user/${user.username}`}>Host the first one from your profile</Link>.
+        </p>
+      )}
+      <nav className="pager" aria-label="More parties">
+        {cursor && <Link href="/rsvp">Back to the soonest parties</Link>}
+        {nextCursor && (
+          <Link href={`/rsvp?after=${encodeURIComponent(nextCursor)}`} rel="next">
+            Later parties
+          </Link>
+        )}
+      </nav>
     </>
   );
 }

@@ -1,6 +1,14 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef, useSyncExternalStore, type FormEvent } from "react";
+import {
+  startTransition,
+  useActionState,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type FormEvent,
+} from "react";
 import { useForm, useWatch, type DefaultValues, type FieldValues, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
@@ -42,7 +50,10 @@ export function useActionForm<T extends FieldValues>({
     // zodResolver's overloads cannot see through the generic schema type.
     resolver: zodResolver(schema as never) as unknown as Resolver<T>,
     defaultValues: initial as DefaultValues<T>,
-    mode: "onTouched",
+    // Validate on the first submit, then as the person corrects each field:
+    // errors never pop up (and move the button) while someone is still typing.
+    mode: "onSubmit",
+    reValidateMode: "onChange",
   });
   const values = useWatch({ control: form.control });
   const hydrated = useHydrated();
@@ -64,17 +75,40 @@ export function useActionForm<T extends FieldValues>({
     return server;
   }
 
+  // Said once per refused submit, by a live region: "Please correct 2 fields."
+  const [summary, setSummary] = useState<string | null>(null);
+
+  // One submission at a time: a double click must not send the form twice,
+  // and the button's disabled state only arrives with the next render.
+  const inFlight = useRef(false);
+  useEffect(() => {
+    if (!pending) inFlight.current = false;
+  }, [pending]);
+
   function onSubmit(event: FormEvent<HTMLFormElement>) {
-    void form.handleSubmit(() => {
-      submitted.current = form.getValues();
-      const data = new FormData(formRef.current!);
-      startTransition(() => formAction(data));
-    })(event);
+    if (inFlight.current) {
+      event.preventDefault();
+      return;
+    }
+    void form.handleSubmit(
+      () => {
+        if (inFlight.current) return;
+        inFlight.current = true;
+        setSummary(null);
+        submitted.current = form.getValues();
+        const data = new FormData(formRef.current!);
+        startTransition(() => formAction(data));
+      },
+      (errors) => {
+        const n = Object.keys(errors).length;
+        setSummary(`Please correct ${n} field${n === 1 ? "" : "s"}.`);
+      },
+    )(event);
   }
 
   return {
     form,
-    state,
+    state: summary ? { ...state, status: "error" as const, message: summary } : state,
     pending,
     errorFor,
     /** the value to render on the server (no-JS round trip keeps the input) */

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db, type Prisma } from "@/lib/db";
 
 // Reads for pages and the API. Every list is one query for the parties plus
@@ -50,10 +51,11 @@ export function toApiParty(p: PartyRow) {
   };
 }
 
-export async function getParty(id: number): Promise<PartyView | null> {
+/** One party; cached per request, so a page and its metadata share the query. */
+export const getParty = cache(async (id: number): Promise<PartyView | null> => {
   const row = await db.dinnerParty.findUnique({ where: { id }, select: partySelect });
   return row ? toView(row) : null;
-}
+});
 
 // ------------------------------------------------------------ pagination
 // The cursor names the last party of a page by (startsAt, id), the order of

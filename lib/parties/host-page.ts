@@ -1,6 +1,7 @@
 import "server-only";
 import { forbidden, notFound } from "next/navigation";
-import { requireUser } from "@/auth";
+import type { Metadata } from "next";
+import { getCurrentUser, requireUser } from "@/auth";
 import { parsePartyId } from "@/lib/validation/party";
 import { getParty } from "./data";
 
@@ -12,4 +13,12 @@ export async function requireHostedParty(rawId: string, here: string) {
   if (!party) notFound();
   if (party.hostId !== user.id) forbidden();
   return { user, party };
+}
+
+/** The title of a host-only page, or of the 403 page a guest sees there. */
+export async function hostPageMetadata(rawId: string, title: string): Promise<Metadata> {
+  const [user, id] = [await getCurrentUser(), parsePartyId(rawId)];
+  const party = user && id ? await getParty(id) : null;
+  if (!party) return { title: "Page not found" };
+  return { title: party.hostId === user!.id ? title : "Only the host" };
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireUser } from "@/auth";
+import { getCurrentUser, requireUser } from "@/auth";
 import { PageHeader } from "@/components/page-header";
 import { CancelRsvpButton, RsvpButton } from "@/components/parties/party-buttons";
 import { GuestList, SeatsBadge } from "@/components/parties/party-card";
@@ -11,7 +11,9 @@ import { getParty } from "@/lib/parties/data";
 import { parsePartyId } from "@/lib/validation/party";
 
 export async function generateMetadata({ params }: PageProps<"/parties/[id]">): Promise<Metadata> {
-  return { title: `Party ${(await params).id}` };
+  const id = parsePartyId((await params).id);
+  const party = id && (await getCurrentUser()) ? await getParty(id) : null;
+  return { title: party ? `Dinner at ${party.venue}` : "Dinner party" };
 }
 
 export default async function PartyPage({ params }: PageProps<"/parties/[id]">) {

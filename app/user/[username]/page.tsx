@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
+import { PartyListSkeleton } from "@/components/parties/party-list-skeleton";
 import { notFound, redirect } from "next/navigation";
 import { requireUser } from "@/auth";
 import { PageHeader } from "@/components/page-header";
@@ -24,7 +26,7 @@ export default async function ProfilePage({ params }: PageProps<"/user/[username
   // One address per profile: /user/Alice → /user/alice.
   if (profile.username !== username) redirect(`/user/${profile.username}`);
   const own = profile.id === viewer.id;
-  const [{ upcoming, past }, { timeZone }] = await Promise.all([listHostedBy(profile.id), getViewer()]);
+  const { timeZone } = await getViewer();
   const heading = `Parties hosted by ${profile.username}`;
 
   return (
@@ -44,21 +46,41 @@ export default async function ProfilePage({ params }: PageProps<"/user/[username
       )}
       <section aria-labelledby="hosted-heading">
         <h2 id="hosted-heading">{heading}</h2>
-        <PartyList parties={upcoming} viewerId={viewer.id} label={heading} />
-        {upcoming.length === 0 && (
-          <p className="empty">
-            {own
-              ? "You are not hosting any upcoming party yet. Fill in the form above: it takes a minute."
-              : `${profile.username} is not hosting any upcoming party.`}
-          </p>
-        )}
-        {past.length > 0 && (
-          <details className="past-parties">
-            <summary>Earlier parties ({past.length})</summary>
-            <PartyList parties={past} viewerId={viewer.id} label={`Earlier parties hosted by ${profile.username}`} />
-          </details>
-        )}
+        <Suspense fallback={<PartyListSkeleton label={heading} count={2} />}>
+          <HostedParties profile={profile} viewerId={viewer.id} own={own} />
+        </Suspense>
       </section>
+    </>
+  );
+}
+
+async function HostedParties({
+  profile,
+  viewerId,
+  own,
+}: {
+  profile: { id: string; username: string };
+  viewerId: string;
+  own: boolean;
+}) {
+  const { upcoming, past } = await listHostedBy(profile.id);
+  const heading = `Parties hosted by ${profile.username}`;
+  return (
+    <>
+      <PartyList parties={upcoming} viewerId={viewerId} label={heading} />
+      {upcoming.length === 0 && (
+        <p className="empty">
+          {own
+            ? "You are not hosting any upcoming party yet. Fill in the form above: it takes a minute."
+            : `${profile.username} is not hosting any upcoming party.`}
+        </p>
+      )}
+      {past.length > 0 && (
+        <details className="past-parties">
+          <summary>Earlier parties ({past.length})</summary>
+          <PartyList parties={past} viewerId={viewerId} label={`Earlier parties hosted by ${profile.username}`} />
+        </details>
+      )}
     </>
   );
 }

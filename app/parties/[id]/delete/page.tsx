@@ -3,9 +3,11 @@ import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { DeletePartyButton } from "@/components/parties/delete-party-button";
 import { PartyDate } from "@/components/parties/party-date";
-import { requireHostedParty } from "@/lib/parties/host-page";
+import { hostPageMetadata, requireHostedParty } from "@/lib/parties/host-page";
 
-export const metadata: Metadata = { title: "Delete party" };
+export async function generateMetadata({ params }: PageProps<"/parties/[id]/delete">): Promise<Metadata> {
+  return hostPageMetadata((await params).id, "Delete party");
+}
 
 // The confirmation step for browsers without JavaScript (with it, a confirm()
 // dialog asks on the party page).

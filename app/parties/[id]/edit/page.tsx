@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { PartyForm } from "@/components/parties/party-form";
-import { requireHostedParty } from "@/lib/parties/host-page";
+import { hostPageMetadata, requireHostedParty } from "@/lib/parties/host-page";
 import { utcToLocalInput } from "@/lib/time";
 import { getViewer } from "@/lib/viewer";
 
-export const metadata: Metadata = { title: "Edit party" };
+export async function generateMetadata({ params }: PageProps<"/parties/[id]/edit">): Promise<Metadata> {
+  return hostPageMetadata((await params).id, "Edit party");
+}
 
 export default async function EditPartyPage({ params }: PageProps<"/parties/[id]/edit">) {
   const { id } = await params;

@@ -1,0 +1,176 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Locator, Page } from "@playwright/test";
+import { expect, logInThroughForm, newUser, test } from "./fixtures";
+import { anotherPerson, apiCreateParty, futureLocal, uniqueVenue } from "./support/parties";
+
+// WCAG 2.2 AA on every page, on the desktop and the phone: axe finds nothing,
+// one h1 and a unique title per page, nothing wider than the screen, tap
+// targets of at least 44 px, and the whole journey works from the keyboard.
+
+async function audit(page: Page, label: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+    .analyze();
+  const found = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(found, label).toEqual([]);
+  await expect(page.locator("h1"), `${label}: one h1`).toHaveCount(1);
+  const noScroll = await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+  expect(noScroll, `${label}: no horizontal scroll`).toBe(true);
+  const small = await page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>("a[href], button, input:not([type=hidden]), select, textarea, summary")) {
+      const style = getComputedStyle(el);
+      if (style.display === "none" || style.visibility === "hidden" || el.closest("[aria-hidden=true], .honeypot, .skip-link")) continue;
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue;
+      if (box.height < 44 || box.width < 44) out.push(`${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute("name") || "").trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+    }
+    return out;
+  });
+  expect(small, `${label}: tap targets of 44 px`).toEqual([]);
+  return page.title();
+}
+
+test("every page passes axe, logged out and logged in, forms with errors included", async ({ page, user, browser }) => {
+  test.setTimeout(180_000);
+  const titles = new Map<string, string>();
+  const visit = async (path: string, label = path) => {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    titles.set(label, await audit(page, label));
+  };
+
+  for (const path of ["/", "/login", "/register"]) await visit(path);
+  await visit("/no-such-page", "404");
+  await page.goto(`/user/${user.username}`);
+  await audit(page, "login (bounced)");
+
+  // Forms showing their errors.
+  await page.goto("/register");
+  await page.getByRole("button", { name: "Register" }).click();
+  await expect(page.locator(".field-error").first()).toBeVisible();
+  await audit(page, "register with errors");
+  await page.goto("/login");
+  await logInThroughForm(page, { email: user.email, password: "not the password here" });
+  await expect(page.getByText("Incorrect credentials").first()).toBeVisible();
+  await audit(page, "login with errors");
+
+  await logInThroughForm(page, user);
+  await expect(page).toHaveURL(`/user/${user.username}`);
+  const host = await anotherPerson(browser, test.info().project.use.baseURL!, "axehost");
+  const party = await apiCreateParty(host.page.request);
+  const mine = await apiCreateParty(page.request);
+  await page.request.post(`/api/parties/${party.id}/rsvp`);
+  for (const path of ["/", `/user/${user.username}`, `/user/${host.user.username}`, "/rsvp", `/parties/${party.id}`, `/parties/${mine.id}`, `/parties/${mine.id}/edit`, `/parties/${mine.id}/delete`, "/settings"]) {
+    await visit(path);
+  }
+  await page.goto(`/parties/${party.id}/edit`);
+  titles.set("403", await audit(page, "403"));
+
+  await page.goto(`/user/${user.username}`);
+  await page.getByRole("button", { name: "Create party" }).click();
+  await expect(page.locator(".field-error").first()).toBeVisible();
+  await audit(page, "host form with errors");
+  await page.goto("/settings");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.locator(".field-error").first()).toBeVisible();
+  await audit(page, "settings with errors");
+
+  // Every kind of page has a title of its own.
+  expect(titles.get("/login")).toBe("Log in · DinnerParty");
+  expect(titles.get("/register")).toBe("Register · DinnerParty");
+  expect(titles.get("/rsvp")).toBe("RSVP · DinnerParty");
+  expect(titles.get("/settings")).toBe("Account settings · DinnerParty");
+  expect(titles.get(`/parties/${party.id}`)).toBe(`Dinner at ${party.venue} · DinnerParty`);
+  const distinct = new Set(titles.values());
+  expect(distinct.size, JSON.stringify([...titles])).toBe(titles.size);
+  await host.context.close();
+});
+
+/** Press Tab until `target` has the focus (at most `max` times). */
+async function tabTo(page: Page, target: Locator, max = 60) {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`could not reach ${target} with Tab`);
+}
+
+test("keyboard only: register, host a party, RSVP as someone else, log out", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const host = newUser("keys");
+  await page.goto("/");
+  // The skip link comes first and leads to the content.
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
+
+  await tabTo(page, page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Register" }));
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL("/register");
+  await tabTo(page, page.getByLabel("Username", { exact: true }));
+  await page.keyboard.type(host.username);
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Email", { exact: true })).toBeFocused();
+  await page.keyboard.type(host.email);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(host.password);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(host.password);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(`/user/${host.username}`);
+
+  const venue = uniqueVenue("Keys");
+  const when = futureLocal(12, "19:30");
+  await tabTo(page, page.getByLabel("Date", { exact: true }));
+  // Headless Chromium's datetime-local ignores synthetic keystrokes in its
+  // date segments (a person types them): the value is set directly, the
+  // focus stays where the keyboard put it, and Tab walks on from there.
+  await page.getByLabel("Date", { exact: true }).fill(when);
+  await tabTo(page, page.getByLabel("Venue", { exact: true }));
+  await page.keyboard.type(venue);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Ratatouille");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("4");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Create party" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status")).toHaveText("Your dinner party has been created.");
+
+  // Someone else, also by keyboard only.
+  const guest = await anotherPerson(browser, test.info().project.use.baseURL!, "kguest");
+  const g = guest.page;
+  await g.goto(`/user/${host.username}`);
+  const card = g.getByRole("listitem").filter({ has: g.getByRole("heading", { name: venue }) });
+  await tabTo(g, card.getByRole("link", { name: venue }), 80);
+  await g.keyboard.press("Enter");
+  await expect(g.getByRole("heading", { name: `Dinner at ${venue}` })).toBeVisible();
+  await tabTo(g, g.getByRole("button", { name: "RSVP" }));
+  await g.keyboard.press("Enter");
+  await expect(g.getByRole("status")).toContainText(`You successfully RSVP'd to ${host.username}'s dinner party`);
+  await tabTo(g, g.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Log out" }));
+  await g.keyboard.press("Enter");
+  await expect(g.getByRole("status")).toHaveText("You have been logged out.");
+  await guest.context.close();
+
+  await tabTo(page, page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Log out" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status")).toHaveText("You have been logged out.");
+});
+
+test("forms use the right input types and autocomplete values", async ({ page, user }) => {
+  await page.goto("/register");
+  await expect(page.getByLabel("Username", { exact: true })).toHaveAttribute("autocomplete", "username");
+  await expect(page.getByLabel("Email", { exact: true })).toHaveAttribute("type", "email");
+  await expect(page.getByLabel("Email", { exact: true })).toHaveAttribute("autocomplete", "email");
+  await expect(page.getByLabel("Password", { exact: true })).toHaveAttribute("autocomplete", "new-password");
+  await expect(page.getByLabel("Repeat password", { exact: true })).toHaveAttribute("autocomplete", "new-password");
+  await page.goto("/login");
+  await expect(page.getByLabel("Email", { exact: true })).toHaveAttribute("type", "email");
+  await expect(page.getByLabel("Password", { exact: true })).toHaveAttribute("autocomplete", "current-password");
+  await logInThroughForm(page, user);
+  await expect(page).toHaveURL(`/user/${user.username}`);
+  await expect(page.getByLabel("Date", { exact: true })).toHaveAttribute("type", "datetime-local");
+  await expect(page.getByLabel("Number of seats", { exact: true })).toHaveAttribute("type", "number");
+  await expect(page.getByLabel("Number of seats", { exact: true })).toHaveAttribute("inputmode", "numeric");
+});
