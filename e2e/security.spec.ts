@@ -3,8 +3,15 @@ import { expect, logInThroughForm, test } from "./fixtures";
 import { apiCreateParty } from "./support/parties";
 
 /** Console errors and CSP reports of a page, for the lifetime of the test. */
-function watch(page: Page) {
+async function watch(page: Page) {
   const problems: string[] = [];
+  // Some violations (a caught eval probe, say) never reach the console:
+  // report every one the document sees.
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
   page.on("console", (m) => {
     const text = m.text();
     // The document of a 404 page is itself "a resource that failed to load".
@@ -17,7 +24,7 @@ function watch(page: Page) {
 
 test("no CSP violation or script error on any page, logged out or in", async ({ page, user }) => {
   test.setTimeout(120_000);
-  const problems = watch(page);
+  const problems = await watch(page);
   for (const path of ["/", "/login", "/register", "/no-such-page"]) {
     await page.goto(path);
     await page.waitForLoadState("networkidle");

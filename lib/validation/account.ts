@@ -1,5 +1,5 @@
 // Account settings forms (shared by react-hook-form and the server actions).
-import { z } from "zod";
+import { z } from "./zod";
 import { newPasswordSchema, PASSWORD_MAX } from "./auth";
 
 const currentPassword = z

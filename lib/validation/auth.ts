@@ -1,7 +1,7 @@
 // Account form schemas, shared by react-hook-form in the browser and by the
 // server actions and route handlers. Server-only rules (common passwords,
 // uniqueness) are added on the server in lib/users/validation.ts.
-import { z } from "zod";
+import { z } from "./zod";
 
 export const USERNAME_MIN = 3;
 export const USERNAME_MAX = 32;

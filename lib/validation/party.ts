@@ -2,7 +2,7 @@
 // react-hook-form and the server actions) and the JSON API's bodies. The
 // field rules are the same; only the transport differs (a form sends strings
 // and a wall-clock time with its zone, JSON sends numbers and ISO 8601).
-import { z } from "zod";
+import { z } from "./zod";
 import { FALLBACK_TIME_ZONE, isValidTimeZone, localInputToUtc } from "@/lib/time";
 
 export const TEXT_MAX = 120;
