@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Suspense } from "react";
+import { ProgressiveSuspense } from "@/components/progressive-suspense";
 import { getCurrentUser } from "@/auth";
 import { PageHeader } from "@/components/page-header";
 import { PartyList } from "@/components/parties/party-card";
@@ -49,15 +49,15 @@ export default async function HomePage() {
       <PageHeader title={`Welcome back ${user.username}`} />
       <section aria-labelledby="mine-heading">
         <h2 id="mine-heading">Your upcoming parties</h2>
-        <Suspense fallback={<PartyListSkeleton label="Your upcoming parties" count={2} />}>
+        <ProgressiveSuspense fallback={<PartyListSkeleton label="Your upcoming parties" count={2} />}>
           <YourParties user={user} />
-        </Suspense>
+        </ProgressiveSuspense>
       </section>
       <section aria-labelledby="soon-heading">
         <h2 id="soon-heading">Coming up</h2>
-        <Suspense fallback={<PartyListSkeleton label="Coming up" />}>
+        <ProgressiveSuspense fallback={<PartyListSkeleton label="Coming up" />}>
           <ComingUp user={user} />
-        </Suspense>
+        </ProgressiveSuspense>
       </section>
     </>
   );

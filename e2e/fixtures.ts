@@ -14,8 +14,11 @@ export const test = base.extend<Fixtures>({
   // A returning visitor: the browser's time zone is already known to the
   // server (the cookie components/time-zone-sync.tsx sets on a first visit,
   // which then refreshes the page — a refresh that would race with tests).
-  context: async ({ context, baseURL, timezoneId }, use) => {
-    if (timezoneId) await context.addCookies([{ name: "dp.tz", value: timezoneId, url: baseURL! }]);
+  // (A browser without JavaScript never runs that script, so never has it.)
+  context: async ({ context, baseURL, timezoneId, javaScriptEnabled }, use) => {
+    if (timezoneId && javaScriptEnabled !== false) {
+      await context.addCookies([{ name: "dp.tz", value: timezoneId, url: baseURL! }]);
+    }
     await use(context);
   },
   clientIp: async ({}, use) => {

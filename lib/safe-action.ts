@@ -1,6 +1,8 @@
 import "server-only";
 import { redirect, unstable_rethrow } from "next/navigation";
-import { z } from "zod";
+import * as z from "zod/mini";
+import "@/lib/validation/zod";
+import type { Output, Schema } from "@/lib/validation/zod";
 import { getCurrentUser } from "@/auth";
 import type { SessionUser } from "@/lib/auth/sessions";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
@@ -50,14 +52,14 @@ export function keptFields(formData: FormData): Record<string, string> {
   return out;
 }
 
-async function stateAction<S extends z.ZodType>(
+async function stateAction<S extends Schema>(
   schema: S,
   formData: FormData,
   user: SessionUser | null,
-  run: (data: z.output<S>, user: SessionUser | null) => Promise<FormState>,
+  run: (data: Output<S>, user: SessionUser | null) => Promise<FormState>,
 ): Promise<FormState> {
   try {
-    const parsed = schema.safeParse(formObject(formData));
+    const parsed = z.safeParse(schema, formObject(formData));
     if (!parsed.success) {
       return { status: "error", errors: fieldErrors(parsed.error), fields: keptFields(formData) };
     }
@@ -79,9 +81,9 @@ async function requireActionUser(): Promise<SessionUser> {
 export type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 
 /** For forms used before login (register, log in). */
-export function validatedAction<S extends z.ZodType>(
+export function validatedAction<S extends Schema>(
   schema: S,
-  run: (data: z.output<S>, formData: FormData) => Promise<FormState>,
+  run: (data: Output<S>, formData: FormData) => Promise<FormState>,
 ): Action {
   return async (_prev, formData) => {
     markActionStarted();
@@ -92,9 +94,9 @@ export function validatedAction<S extends z.ZodType>(
 }
 
 /** For forms of a logged-in user (host a party, edit it). */
-export function validatedActionWithUser<S extends z.ZodType>(
+export function validatedActionWithUser<S extends Schema>(
   schema: S,
-  run: (data: z.output<S>, user: SessionUser, formData: FormData) => Promise<FormState>,
+  run: (data: Output<S>, user: SessionUser, formData: FormData) => Promise<FormState>,
 ): Action {
   return async (_prev, formData) => {
     markActionStarted();
@@ -117,16 +119,16 @@ export function buttonAction(run: () => Promise<never>): (formData: FormData) =>
  * may carry `returnTo`, a same-site path to come back to; `run` ends with a
  * redirect and a flash message, and so does a form that fails validation.
  */
-export function buttonActionWithUser<S extends z.ZodType>(
+export function buttonActionWithUser<S extends Schema>(
   schema: S,
-  run: (data: z.output<S>, user: SessionUser, back: string) => Promise<never>,
+  run: (data: Output<S>, user: SessionUser, back: string) => Promise<never>,
 ): (formData: FormData) => Promise<void> {
   return async (formData) => {
     markActionStarted();
     const user = await requireActionUser();
     if (!(formData instanceof FormData)) redirect("/");
     const back = safeCallbackPath(formData.get("returnTo")) ?? "/rsvp";
-    const parsed = schema.safeParse(formObject(formData));
+    const parsed = z.safeParse(schema, formObject(formData));
     if (parsed.success) await run(parsed.data, user, back);
     await setFlash(parsed.error?.issues[0]?.message ?? "Please check the form.", "error");
     redirect(back);

@@ -73,6 +73,10 @@ async function checks() {
     const { code } = await run(cmd, cmdArgs);
     record(name, code === 0 ? 1 : 0, code === 0 ? 0 : 1);
   }
+  heading("Checks: page weight (production build)");
+  await ensureBuilt();
+  const { code } = await run("node", ["scripts/check-page-weight.mjs"]);
+  record("first-load JavaScript ≤ 150 KB", code === 0 ? 1 : 0, code === 0 ? 0 : 1);
 }
 
 /**

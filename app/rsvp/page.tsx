@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Suspense } from "react";
+import { ProgressiveSuspense } from "@/components/progressive-suspense";
 import { requireUser } from "@/auth";
 import { PageHeader } from "@/components/page-header";
 import { PartyList } from "@/components/parties/party-card";
@@ -25,9 +25,9 @@ export default async function RsvpPage({ searchParams }: PageProps<"/rsvp">) {
       <PartyIdForm returnTo={here} />
       <section aria-labelledby="all-parties-heading">
         <h2 id="all-parties-heading">{cursor ? "More parties" : "All upcoming parties"}</h2>
-        <Suspense fallback={<PartyListSkeleton label="Upcoming dinner parties" />}>
+        <ProgressiveSuspense fallback={<PartyListSkeleton label="Upcoming dinner parties" />}>
           <UpcomingParties user={user} cursor={cursor} here={here} />
-        </Suspense>
+        </ProgressiveSuspense>
       </section>
     </>
   );

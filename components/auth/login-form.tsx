@@ -2,15 +2,17 @@
 
 import { useEffect } from "react";
 import { loginAction } from "@/lib/auth/actions";
-import { loginSchema } from "@/lib/validation/auth";
+
 import { CheckboxField, Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 
+
+const loadLoginSchema = () => import("@/lib/validation/auth").then((m) => m.loginSchema);
 export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   const { form, state, pending, errorFor, initial, formProps } = useActionForm({
-    schema: loginSchema,
+    schema: loadLoginSchema,
     action: loginAction,
     defaultValues: { email: "", password: "", remember: false as boolean },
   });

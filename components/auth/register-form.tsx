@@ -1,15 +1,17 @@
 "use client";
 
 import { registerAction } from "@/lib/auth/actions";
-import { PASSWORD_MIN, registerFormSchema } from "@/lib/validation/auth";
+import { PASSWORD_MIN } from "@/lib/validation/limits";
 import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 
+
+const loadRegisterFormSchema = () => import("@/lib/validation/auth").then((m) => m.registerFormSchema);
 export function RegisterForm() {
   const { form, state, pending, errorFor, initial, formProps } = useActionForm({
-    schema: registerFormSchema,
+    schema: loadRegisterFormSchema,
     action: registerAction,
     defaultValues: { username: "", email: "", password: "", repeatPassword: "", website: "" },
   });

@@ -3,6 +3,7 @@
 import {
   startTransition,
   useActionState,
+  useCallback,
   useEffect,
   useRef,
   useState,
@@ -10,8 +11,7 @@ import {
   type FormEvent,
 } from "react";
 import { useForm, useWatch, type DefaultValues, type FieldValues, type Resolver } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import type { z } from "zod";
+import type { Schema } from "@/lib/validation/zod";
 import { initialFormState, type FormState } from "@/lib/form-state";
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
@@ -32,13 +32,17 @@ export function useHydrated(): boolean {
  * schema, then submits to a server action (which validates again). Without
  * JavaScript the same <form> posts to the action natively and the server's
  * answer — field errors and the values as typed — renders the page again.
+ *
+ * The schema comes from a loader (`() => import(...)`): zod and the resolver
+ * are fetched right after the page is up, not with it, which keeps the first
+ * load of the login page within its budget.
  */
 export function useActionForm<T extends FieldValues>({
-  schema,
+  schema: loadSchema,
   action,
   defaultValues,
 }: {
-  schema: z.ZodType<unknown, T>;
+  schema: () => Promise<Schema & { _zod: { input: T } }>;
   action: Action;
   defaultValues: T;
 }) {
@@ -46,9 +50,22 @@ export function useActionForm<T extends FieldValues>({
   const formRef = useRef<HTMLFormElement>(null);
   const submitted = useRef<FieldValues | null>(null);
   const initial = { ...defaultValues, ...(state.fields ?? {}) } as T;
+
+  const resolverRef = useRef<Promise<Resolver<T>> | null>(null);
+  const loadResolver = useCallback(
+    () =>
+      (resolverRef.current ??= Promise.all([loadSchema(), import("@hookform/resolvers/zod")]).then(
+        // zodResolver's overloads cannot see through the generic schema type.
+        ([schema, { zodResolver }]) => zodResolver(schema as never) as unknown as Resolver<T>,
+      )),
+    [loadSchema],
+  );
+  useEffect(() => {
+    void loadResolver();
+  }, [loadResolver]);
+
   const form = useForm<T>({
-    // zodResolver's overloads cannot see through the generic schema type.
-    resolver: zodResolver(schema as never) as unknown as Resolver<T>,
+    resolver: async (values, context, options) => (await loadResolver())(values, context, options),
     defaultValues: initial as DefaultValues<T>,
     // Validate on the first submit, then as the person corrects each field:
     // errors never pop up (and move the button) while someone is still typing.

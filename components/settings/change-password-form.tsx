@@ -1,16 +1,17 @@
 "use client";
 
 import { changePasswordAction } from "@/lib/users/actions";
-import { changePasswordSchema } from "@/lib/validation/account";
-import { PASSWORD_MIN } from "@/lib/validation/auth";
+import { PASSWORD_MIN } from "@/lib/validation/limits";
 import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 
+
+const loadChangePasswordSchema = () => import("@/lib/validation/account").then((m) => m.changePasswordSchema);
 export function ChangePasswordForm({ username }: { username: string }) {
   const { form, state, pending, errorFor, formProps } = useActionForm({
-    schema: changePasswordSchema,
+    schema: loadChangePasswordSchema,
     action: changePasswordAction,
     defaultValues: { currentPassword: "", newPassword: "", repeatNewPassword: "" },
   });

@@ -1,14 +1,16 @@
 "use client";
 
 import { deleteAccountAction } from "@/lib/users/actions";
-import { deleteAccountSchema } from "@/lib/validation/account";
+
 import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { useActionForm } from "@/components/forms/use-action-form";
 
+
+const loadDeleteAccountSchema = () => import("@/lib/validation/account").then((m) => m.deleteAccountSchema);
 export function DeleteAccountForm() {
   const { form, state, pending, errorFor, formProps } = useActionForm({
-    schema: deleteAccountSchema,
+    schema: loadDeleteAccountSchema,
     action: deleteAccountAction,
     defaultValues: { password: "" },
   });

@@ -1,6 +1,8 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { z } from "zod";
+import * as z from "zod/mini";
+import "@/lib/validation/zod";
+import type { Output, Schema, ZodError } from "@/lib/validation/zod";
 import { getCurrentUser } from "@/auth";
 import type { SessionUser } from "@/lib/auth/sessions";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
@@ -54,7 +56,7 @@ export function unauthorized(): ApiError {
 }
 
 /** zod issues → { field: [messages] }; issues about the whole body go under "_". */
-export function fieldErrors(error: z.ZodError): FieldErrors {
+export function fieldErrors(error: ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.map(String).join(".") : "_";
@@ -75,10 +77,10 @@ function parseJson(text: string): unknown {
 }
 
 /** Read and validate a JSON body: 415 if not JSON, 413 if too big, 400 if malformed or invalid. */
-export async function readJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {
+export async function readJson<S extends Schema>(req: Request, schema: S): Promise<Output<S>> {
   if (!isJsonType(req.headers.get("content-type"))) throw notJson();
   const body = parseJson(await readText(req, MAX_JSON_BODY_BYTES));
-  const parsed = schema.safeParse(body);
+  const parsed = z.safeParse(schema, body);
   if (!parsed.success) throw new ApiError(400, "Invalid input.", fieldErrors(parsed.error));
   return parsed.data;
 }

@@ -1,7 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { z } from "zod";
+import * as z from "zod/mini";
+import "@/lib/validation/zod";
 import { setFlash } from "@/lib/flash";
 import { buttonActionWithUser, keptFields, validatedActionWithUser } from "@/lib/safe-action";
 import { formatPartyDate } from "@/lib/time";
@@ -39,7 +40,7 @@ export const updatePartyAction = validatedActionWithUser(partyFormSchema, async 
   }
 });
 
-const partyButton = z.object({ partyId: z.string().max(100, m.INVALID_PARTY_ID) });
+const partyButton = z.object({ partyId: z.string().check(z.maxLength(100, m.INVALID_PARTY_ID)) });
 
 async function flashAndGo(message: string, kind: "success" | "error", to: string): Promise<never> {
   await setFlash(message, kind);
@@ -87,7 +88,7 @@ export const cancelRsvpAction = buttonActionWithUser(partyButton, async ({ party
 });
 
 export const deletePartyAction = buttonActionWithUser(
-  partyButton.extend({ confirmed: z.string().optional() }),
+  z.extend(partyButton, { confirmed: z.optional(z.string()) }),
   async ({ partyId, confirmed }, user, back) => {
     const id = parsePartyId(partyId);
     if (!id) return flashAndGo(m.PARTY_NOT_FOUND, "error", back);

@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
+import * as z from "zod/mini";
+import "@/lib/validation/zod";
 import { currentSessionToken, signOutHere } from "@/auth";
 import { deleteOtherSessions } from "@/lib/auth/sessions";
 import { setFlash } from "@/lib/flash";

@@ -2,28 +2,33 @@
 // react-hook-form and the server actions) and the JSON API's bodies. The
 // field rules are the same; only the transport differs (a form sends strings
 // and a wall-clock time with its zone, JSON sends numbers and ISO 8601).
-import { z } from "./zod";
 import { FALLBACK_TIME_ZONE, isValidTimeZone, localInputToUtc } from "@/lib/time";
+import * as z from "zod/mini";
+import "./zod";
+import type { Input, Output } from "./zod";
 
-export const TEXT_MAX = 120;
-export const SEATS_MIN = 2;
-export const SEATS_MAX = 100;
+import { SEATS_MAX, SEATS_MIN, TEXT_MAX } from "./limits";
+
+export { SEATS_MAX, SEATS_MIN, TEXT_MAX };
 
 const text = (label: string) =>
   z
     .string({ error: `Enter the ${label}.` })
-    .trim()
-    .min(1, `Enter the ${label}.`)
-    .max(TEXT_MAX, `The ${label} can be at most ${TEXT_MAX} characters.`);
+    .check(
+      z.trim(),
+      z.minLength(1, `Enter the ${label}.`),
+      z.maxLength(TEXT_MAX, `The ${label} can be at most ${TEXT_MAX} characters.`),
+    );
 
 export const venueSchema = text("venue");
 export const mainDishSchema = text("main dish");
 
 const seatsRange = z
-  .number({ error: "Enter the number of seats." })
-  .int("Enter a whole number of seats.")
-  .min(SEATS_MIN, `A party needs at least ${SEATS_MIN} seats (yours included).`)
-  .max(SEATS_MAX, `A party can have at most ${SEATS_MAX} seats.`);
+  .int({ error: "Enter a whole number of seats." })
+  .check(
+    z.minimum(SEATS_MIN, `A party needs at least ${SEATS_MIN} seats (yours included).`),
+    z.maximum(SEATS_MAX, `A party can have at most ${SEATS_MAX} seats.`),
+  );
 
 const FUTURE = "Choose a date and time in the future.";
 
@@ -35,76 +40,97 @@ function zoneOf(timeZone: string | undefined): string {
 const hasDate = (payload: { value: unknown }) => typeof (payload.value as { date?: unknown })?.date === "string";
 
 /** The form: every value a string, the date as the person's wall-clock time. */
-export const partyFormSchema = z
-  .object({
-    date: z.string({ error: "Enter the date and time." }).trim().min(1, "Enter the date and time.").max(40),
-    /** the browser's IANA zone (hidden field); UTC when unknown */
-    timeZone: z.string().max(64).optional(),
-    venue: venueSchema,
-    mainDish: mainDishSchema,
-    seats: z
-      .string({ error: "Enter the number of seats." })
-      .trim()
-      .min(1, "Enter the number of seats.")
-      .regex(/^\d{1,4}$/, "Enter a whole number of seats.")
-      .transform(Number)
-      .pipe(seatsRange),
-  })
-  .refine((v) => v.date === "" || localInputToUtc(v.date, zoneOf(v.timeZone)) !== null, {
-    path: ["date"],
-    message: "Enter a valid date and time.",
-    when: hasDate,
-  })
-  .refine(
-    (v) => {
-      const startsAt = localInputToUtc(v.date, zoneOf(v.timeZone));
-      return startsAt === null || startsAt.getTime() > Date.now();
-    },
-    { path: ["date"], message: FUTURE, when: hasDate },
-  )
-  .transform((v) => ({
+export const partyFormSchema = z.pipe(
+  z
+    .object({
+      date: z
+        .string({ error: "Enter the date and time." })
+        .check(z.trim(), z.minLength(1, "Enter the date and time."), z.maxLength(40)),
+      /** the browser's IANA zone (hidden field); UTC when unknown */
+      timeZone: z.optional(z.string().check(z.maxLength(64))),
+      venue: venueSchema,
+      mainDish: mainDishSchema,
+      seats: z.pipe(
+        z
+          .string({ error: "Enter the number of seats." })
+          .check(
+            z.trim(),
+            z.minLength(1, "Enter the number of seats."),
+            z.regex(/^\d{1,4}$/, "Enter a whole number of seats."),
+          ),
+        z.pipe(
+          z.transform((s: string) => Number(s)),
+          seatsRange,
+        ),
+      ),
+    })
+    .check(
+      z.refine((v) => v.date === "" || localInputToUtc(v.date, zoneOf(v.timeZone)) !== null, {
+        path: ["date"],
+        message: "Enter a valid date and time.",
+        when: hasDate,
+      }),
+      z.refine(
+        (v) => {
+          const startsAt = localInputToUtc(v.date, zoneOf(v.timeZone));
+          return startsAt === null || startsAt.getTime() > Date.now();
+        },
+        { path: ["date"], message: FUTURE, when: hasDate },
+      ),
+    ),
+  z.transform((v) => ({
     startsAt: localInputToUtc(v.date, zoneOf(v.timeZone))!,
     venue: v.venue,
     mainDish: v.mainDish,
     seats: v.seats,
-  }));
+  })),
+);
 
-export type PartyFormInput = z.input<typeof partyFormSchema>;
-export type PartyInput = z.output<typeof partyFormSchema>;
+export type PartyFormInput = Input<typeof partyFormSchema>;
+export type PartyInput = Output<typeof partyFormSchema>;
 
 /**
  * ISO 8601 from JSON: "2026-12-06T19:30:00+01:00", "…Z", or without an offset
  * (read as UTC, never as the server's zone), or a plain date (midnight UTC).
  */
-const apiDate = z
-  .union([z.iso.datetime({ offset: true, local: true }), z.iso.date()], {
+const apiDate = z.pipe(
+  z.union([z.iso.datetime({ offset: true, local: true }), z.iso.date()], {
     error: "Enter the date as ISO 8601, e.g. 2026-12-06T19:30:00+01:00.",
-  })
-  .transform((s) => {
-    if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return new Date(`${s}T00:00:00Z`);
-    return new Date(/(?:Z|[+-]\d{2}:?\d{2})$/i.test(s) ? s : `${s}Z`);
-  })
-  .refine((d) => Number.isFinite(d.getTime()), "Enter a valid date.");
+  }),
+  z
+    .pipe(
+      z.transform((s: string) => {
+        if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return new Date(`${s}T00:00:00Z`);
+        return new Date(/(?:Z|[+-]\d{2}:?\d{2})$/i.test(s) ? s : `${s}Z`);
+      }),
+      z.date(),
+    )
+    .check(z.refine((d) => Number.isFinite(d.getTime()), "Enter a valid date.")),
+);
 
-const futureApiDate = apiDate.refine((d) => d.getTime() > Date.now(), FUTURE);
+const futureApiDate = apiDate.check(z.refine((d: Date) => d.getTime() > Date.now(), FUTURE));
 
-/** POST /api/parties */
-export const partyApiCreateSchema = z.object({
+const partyApiFields = {
   date: futureApiDate,
   venue: venueSchema,
   mainDish: mainDishSchema,
   seats: seatsRange,
-});
+};
+
+/** POST /api/parties */
+export const partyApiCreateSchema = z.object(partyApiFields);
 
 /** PATCH /api/parties/{id}: any of the four fields, at least one. */
-export const partyApiPatchSchema = partyApiCreateSchema
-  .partial()
-  .refine((v) => Object.values(v).some((x) => x !== undefined), {
-    message: "Send at least one of date, venue, mainDish, seats.",
-  })
-  .transform(({ date, ...rest }) => ({ ...rest, ...(date ? { startsAt: date } : {}) }));
+export const partyApiPatchSchema = z.pipe(
+  z
+    .partial(partyApiCreateSchema)
+    .check(
+      z.refine((v) => Object.values(v).some((x) => x !== undefined), "Send at least one of date, venue, mainDish, seats."),
+    ),
+  z.transform(({ date, ...rest }) => ({ ...rest, ...(date ? { startsAt: date } : {}) })),
+);
 
-export type PartyPatch = z.output<typeof partyApiPatchSchema>;
+export type PartyPatch = Output<typeof partyApiPatchSchema>;
 
 /** A party id from a URL or the "Party ID" field: digits only, within a database integer. */
 export function parsePartyId(value: unknown): number | null {

@@ -1,9 +1,17 @@
-// zod, configured once. Zod compiles object parsers with `new Function` when
-// it may; our Content-Security-Policy forbids eval, and merely probing for it
-// reports a violation in the browser. Parse without it (a little slower, and
-// still far from any hot path).
-import { z } from "zod";
+// zod, configured once; every schema module imports this file first.
+//
+// - Schemas use zod/mini (`import * as z from "zod/mini"` in each module, so
+//   the bundler keeps only what is used): the same validation core with a
+//   functional API. The form schemas run in the browser too.
+// - jitless: zod compiles object parsers with `new Function` when it may; our
+//   Content-Security-Policy forbids eval, and merely probing for it reports a
+//   violation in the browser.
+import { config } from "zod/mini";
+import type * as core from "zod/v4/core";
 
-z.config({ jitless: true });
+config({ jitless: true });
 
-export { z };
+export type Schema = core.$ZodType;
+export type Output<S extends Schema> = core.output<S>;
+export type Input<S extends Schema> = core.input<S>;
+export type ZodError = core.$ZodError;

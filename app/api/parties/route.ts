@@ -1,4 +1,5 @@
-import { z } from "zod";
+import * as z from "zod/mini";
+import "@/lib/validation/zod";
 import { apiRoute, ApiError, json, methodNotAllowed, readJson, requireApiUser, tooMany } from "@/lib/http/api";
 import { partyCreationAllowed, tooManyMessage } from "@/lib/parties/limits";
 import { decodeCursor, listUpcoming, toApiParty } from "@/lib/parties/data";
@@ -6,13 +7,22 @@ import { createParty } from "@/lib/parties/mutations";
 import { partyApiCreateSchema } from "@/lib/validation/party";
 
 const listQuery = z.object({
-  cursor: z.string().max(64).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.optional(z.string().check(z.maxLength(64))),
+  limit: z._default(
+    z.pipe(
+      z.string().check(z.regex(/^\d{1,3}$/)),
+      z.pipe(
+        z.transform((s: string) => Number(s)),
+        z.int().check(z.minimum(1), z.maximum(100)),
+      ),
+    ),
+    20,
+  ),
 });
 
 export const GET = apiRoute(async (req) => {
   await requireApiUser();
-  const query = listQuery.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+  const query = z.safeParse(listQuery, Object.fromEntries(new URL(req.url).searchParams));
   if (!query.success) throw new ApiError(400, "Invalid query: limit is 1–100.");
   const cursor = query.data.cursor ? decodeCursor(query.data.cursor) : null;
   if (query.data.cursor && !cursor) throw new ApiError(400, "Invalid cursor.");

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Suspense } from "react";
+import { ProgressiveSuspense } from "@/components/progressive-suspense";
 import { PartyListSkeleton } from "@/components/parties/party-list-skeleton";
 import { notFound, redirect } from "next/navigation";
 import { requireUser } from "@/auth";
@@ -46,9 +46,9 @@ export default async function ProfilePage({ params }: PageProps<"/user/[username
       )}
       <section aria-labelledby="hosted-heading">
         <h2 id="hosted-heading">{heading}</h2>
-        <Suspense fallback={<PartyListSkeleton label={heading} count={2} />}>
+        <ProgressiveSuspense fallback={<PartyListSkeleton label={heading} count={2} />}>
           <HostedParties profile={profile} viewerId={viewer.id} own={own} />
-        </Suspense>
+        </ProgressiveSuspense>
       </section>
     </>
   );

@@ -1,12 +1,13 @@
 import { cookies } from "next/headers";
-import { z } from "zod";
+import * as z from "zod/mini";
+import "@/lib/validation/zod";
 import { apiRoute, methodNotAllowed, noContent, readJson } from "@/lib/http/api";
 import { cookieName, cookieOptions, TIME_ZONE_COOKIE } from "@/lib/http/cookie-names";
 import { isHttpsFrom } from "@/lib/http/request";
 import { isValidTimeZone } from "@/lib/time";
 
 const body = z.object({
-  timeZone: z.string().max(64).refine(isValidTimeZone, "Not an IANA time zone."),
+  timeZone: z.string().check(z.maxLength(64), z.refine(isValidTimeZone, "Not an IANA time zone.")),
 });
 
 // The browser tells us its time zone once (components/time-zone-sync.tsx);
