@@ -18,7 +18,7 @@ import { PrismaAdapter } from "@auth/prisma-adapter";
 import type { Adapter } from "@auth/core/adapters";
 import { db } from "@/lib/db";
 import { DatabaseUnavailableError, dbHealth } from "@/lib/db/health";
-import { checkCredentials } from "@/lib/auth/credentials";
+import { checkCredentials, type CredentialsResult } from "@/lib/auth/credentials";
 import {
   createSession,
   deleteSessionByToken,
@@ -168,10 +168,8 @@ export function loginUrl(returnTo?: string): string {
   return returnTo ? `/login?callbackUrl=${encodeURIComponent(returnTo)}` : "/login";
 }
 
-export type PasswordSignIn =
-  | { status: "ok"; user: SessionUser }
-  | { status: "invalid" }
-  | { status: "throttled"; retryAfter: number };
+/** The same three answers as the credential check itself. */
+export type PasswordSignIn = CredentialsResult;
 
 /**
  * Sign in through Auth.js's credentials provider and set the session cookie:

@@ -2,10 +2,7 @@
 import { ensureInstalled } from "./lib/run.mjs";
 
 await ensureInstalled();
-const { ensureAuthSecret, loadEnv } = await import("./lib/env.mjs");
-await loadEnv();
-ensureAuthSecret();
-const { migrate } = await import("./migrate.mjs");
-await migrate();
+const { prepareToServe } = await import("./lib/env.mjs");
+await prepareToServe();
 process.argv.push("--dev");
 await import("../server.mjs");

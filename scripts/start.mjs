@@ -6,13 +6,7 @@ import { ensureBuilt, ensureInstalled } from "./lib/run.mjs";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 await ensureInstalled();
 await ensureBuilt();
-
-const { ensureAuthSecret, loadEnv } = await import("./lib/env.mjs");
-await loadEnv();
-ensureAuthSecret();
-
-const { migrate } = await import("./migrate.mjs");
-await migrate();
-
+const { prepareToServe } = await import("./lib/env.mjs");
+await prepareToServe();
 process.env.NODE_ENV = "production";
 await import("../server.mjs");

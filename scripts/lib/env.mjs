@@ -25,3 +25,11 @@ export function ensureAuthSecret() {
   process.env.AUTH_SECRET = secret;
   console.log("› Generated AUTH_SECRET into .env.local (git-ignored)");
 }
+
+/** Before serving: the environment, AUTH_SECRET, pending migrations. */
+export async function prepareToServe() {
+  await loadEnv();
+  ensureAuthSecret();
+  const { migrate } = await import("../migrate.mjs");
+  await migrate();
+}
