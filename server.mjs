@@ -20,6 +20,7 @@ import http from "node:http";
 import os from "node:os";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
+import { createAnonymousPageCache } from "./lib/http/anonymous-page-cache.mjs";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
@@ -192,12 +193,22 @@ async function runWorker() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
+  // lib/db/health.ts shares its state through globalThis (same process).
+  const pages = createAnonymousPageCache({
+    isDatabaseDown: () => Boolean(/** @type {any} */ (globalThis).__dinnerpartyDbHealth?.down),
+  });
+
   let stopping = false;
   const server = http.createServer((req, res) => {
     // While stopping, finish this request but tell the client not to reuse the connection.
     if (stopping) res.setHeader("Connection", "close");
     normaliseHeaders(req);
     if (refuseBody(req, res)) return;
+    const cacheKey = dev ? null : pages.keyOf(req);
+    if (cacheKey !== null) {
+      if (pages.serve(req, res, cacheKey)) return;
+      pages.record(req, res, cacheKey);
+    }
     const context = { actionStarted: false };
     if (req.method === "POST" && !(req.url ?? "").startsWith("/api/")) {
       // Server Action ids are hex digests; anything else cannot name one.

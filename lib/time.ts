@@ -6,14 +6,32 @@ import { TZDate } from "@date-fns/tz";
 
 export const FALLBACK_TIME_ZONE = "UTC";
 
+// Building an Intl.DateTimeFormat costs far more than using one (ICU loads
+// the locale and zone data each time): they are kept, per locale and zone, in
+// small maps that are simply emptied when full — the set in use is tiny.
+const MAX_CACHED = 500;
+function remember<V>(map: Map<string, V>, key: string, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    if (map.size >= MAX_CACHED) map.clear();
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
+
+const zoneValidity = new Map<string, boolean>();
+
 export function isValidTimeZone(zone: unknown): zone is string {
   if (typeof zone !== "string" || zone.length === 0 || zone.length > 64) return false;
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
+  return remember(zoneValidity, zone, () => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }
 
 const LOCAL_INPUT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
@@ -44,15 +62,24 @@ export type Viewer = { locale: string; timeZone: string };
 /** "Sat 6 Dec, 19:30 (Europe/Paris)" — in the viewer's locale and zone, the year when not this year's. */
 export function formatPartyDate(date: Date, { locale, timeZone }: Viewer, now = new Date()): string {
   const zone = isValidTimeZone(timeZone) ? timeZone : FALLBACK_TIME_ZONE;
-  const yearOf = (d: Date) => new Intl.DateTimeFormat("en", { timeZone: zone, year: "numeric" }).format(d);
-  const text = new Intl.DateTimeFormat(locale, {
-    timeZone: zone,
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    year: yearOf(date) === yearOf(now) ? undefined : "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(date);
-  return `${text} (${zone})`;
+  const years = remember(yearFormats, zone, () => new Intl.DateTimeFormat("en", { timeZone: zone, year: "numeric" }));
+  const withYear = years.format(date) !== years.format(now);
+  const format = remember(
+    dateFormats,
+    `${locale}|${zone}|${withYear}`,
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        timeZone: zone,
+        weekday: "short",
+        day: "numeric",
+        month: "short",
+        year: withYear ? "numeric" : undefined,
+        hour: "2-digit",
+        minute: "2-digit",
+      }),
+  );
+  return `${format.format(date)} (${zone})`;
 }
+
+const yearFormats = new Map<string, Intl.DateTimeFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();

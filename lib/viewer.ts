@@ -7,8 +7,23 @@ import { FALLBACK_TIME_ZONE, isValidTimeZone, type Viewer } from "@/lib/time";
 
 const DEFAULT_LOCALE = "en-GB";
 
+// Resolving a language tag asks ICU each time; the headers browsers send are
+// few, so answers are kept (a bounded map, emptied when full).
+const resolved = new Map<string, string>();
+
 function localeFrom(acceptLanguage: string | null): string {
-  for (const part of (acceptLanguage ?? "").split(",")) {
+  const key = acceptLanguage ?? "";
+  let locale = resolved.get(key);
+  if (locale === undefined) {
+    if (resolved.size >= 500) resolved.clear();
+    locale = resolveLocale(key);
+    resolved.set(key, locale);
+  }
+  return locale;
+}
+
+function resolveLocale(acceptLanguage: string): string {
+  for (const part of acceptLanguage.split(",")) {
     const tag = part.split(";")[0]?.trim();
     if (!tag || tag === "*") continue;
     try {

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import type { PartyView } from "@/lib/parties/data";
+import type { Viewer } from "@/lib/time";
+import { getViewer } from "@/lib/viewer";
 import { RsvpButton } from "./party-buttons";
 import { PartyDate } from "./party-date";
 
@@ -31,7 +33,17 @@ export function GuestList({ party, label = "Guests" }: { party: PartyView; label
  * seats are left and who is coming — with an "RSVP" button when `rsvp` says
  * where to come back to.
  */
-export function PartyCard({ party, viewerId, rsvp }: { party: PartyView; viewerId: string; rsvp?: { returnTo: string } }) {
+export function PartyCard({
+  party,
+  viewerId,
+  viewer,
+  rsvp,
+}: {
+  party: PartyView;
+  viewerId: string;
+  viewer: Viewer;
+  rsvp?: { returnTo: string };
+}) {
   const titleId = `party-${party.id}-title`;
   const hosting = party.hostId === viewerId;
   const going = !hosting && party.attendances.some((a) => a.userId === viewerId);
@@ -39,7 +51,7 @@ export function PartyCard({ party, viewerId, rsvp }: { party: PartyView; viewerI
     <article className="party-card" aria-labelledby={titleId}>
       <div className="party-card-top">
         <p className="party-date">
-          <PartyDate date={party.startsAt} />
+          <PartyDate date={party.startsAt} viewer={viewer} />
         </p>
         <SeatsBadge party={party} />
       </div>
@@ -80,7 +92,7 @@ export function PartyCard({ party, viewerId, rsvp }: { party: PartyView; viewerI
   );
 }
 
-export function PartyList({
+export async function PartyList({
   parties,
   viewerId,
   rsvp,
@@ -91,11 +103,12 @@ export function PartyList({
   rsvp?: { returnTo: string };
   label: string;
 }) {
+  const viewer = await getViewer();
   return (
     <ul className="party-list" aria-label={label}>
       {parties.map((party) => (
         <li key={party.id}>
-          <PartyCard party={party} viewerId={viewerId} rsvp={rsvp} />
+          <PartyCard party={party} viewerId={viewerId} viewer={viewer} rsvp={rsvp} />
         </li>
       ))}
     </ul>

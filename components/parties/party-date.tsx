@@ -1,7 +1,10 @@
-import { formatPartyDate } from "@/lib/time";
-import { getViewer } from "@/lib/viewer";
+import { formatPartyDate, type Viewer } from "@/lib/time";
 
-/** A party's start in the viewer's locale and time zone, zone named. */
-export async function PartyDate({ date }: { date: Date }) {
-  return <time dateTime={date.toISOString()}>{formatPartyDate(date, await getViewer())}</time>;
+/**
+ * A party's start in the viewer's locale and time zone, zone named. The
+ * viewer comes from the caller (one `getViewer()` per page or list), so a
+ * list of dates renders synchronously.
+ */
+export function PartyDate({ date, viewer }: { date: Date; viewer: Viewer }) {
+  return <time dateTime={date.toISOString()}>{formatPartyDate(date, viewer)}</time>;
 }

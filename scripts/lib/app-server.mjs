@@ -5,13 +5,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { ROOT } from "./run.mjs";
 
-export async function startApp({ port, database, env = {}, quiet = true, prepare }) {
+export async function startApp({ port, database, env = {}, quiet = true, prepare, nodeArgs = [] }) {
   const { resetDatabase } = await import("./test-db.mjs");
   const url = database ?? `file:${path.join(ROOT, "var", `app-${port}.db`)}`;
   await resetDatabase(url);
   // e.g. seed the database before the server opens it
   if (prepare) await prepare(url);
-  const child = spawn("node", ["server.mjs"], {
+  const child = spawn("node", [...nodeArgs, "server.mjs"], {
     cwd: ROOT,
     env: {
       ...process.env,

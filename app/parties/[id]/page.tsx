@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/page-header";
 import { CancelRsvpButton, RsvpButton } from "@/components/parties/party-buttons";
 import { GuestList, SeatsBadge } from "@/components/parties/party-card";
 import { PartyDate } from "@/components/parties/party-date";
+import { getViewer } from "@/lib/viewer";
 import { DeletePartyButton } from "@/components/parties/delete-party-button";
 import { getParty } from "@/lib/parties/data";
 import { parsePartyId } from "@/lib/validation/party";
@@ -37,7 +38,7 @@ export default async function PartyPage({ params }: PageProps<"/parties/[id]">) 
         <div>
           <dt>Date</dt>
           <dd>
-            <PartyDate date={party.startsAt} />
+            <PartyDate date={party.startsAt} viewer={await getViewer()} />
           </dd>
         </div>
         <div>

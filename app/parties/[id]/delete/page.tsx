@@ -3,6 +3,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { DeletePartyButton } from "@/components/parties/delete-party-button";
 import { PartyDate } from "@/components/parties/party-date";
+import { getViewer } from "@/lib/viewer";
 import { hostPageMetadata, requireHostedParty } from "@/lib/parties/host-page";
 
 export async function generateMetadata({ params }: PageProps<"/parties/[id]/delete">): Promise<Metadata> {
@@ -19,7 +20,7 @@ export default async function DeletePartyPage({ params }: PageProps<"/parties/[i
     <div className="narrow">
       <PageHeader title="Delete this dinner party?">
         <p className="lead">
-          Dinner at {party.venue}, <PartyDate date={party.startsAt} />.{" "}
+          Dinner at {party.venue}, <PartyDate date={party.startsAt} viewer={await getViewer()} />.{" "}
           {guests > 0 ? `${guests} guest${guests === 1 ? "" : "s"} will lose their place.` : "No guests yet."}
         </p>
       </PageHeader>
