@@ -9,6 +9,8 @@ import { SqliteAdapterFactory } from "./sqlite-adapter";
 // Both generated clients expose the same model API; the SQLite one names the types.
 export type Db = SqliteClient;
 export type { Prisma } from "./generated/sqlite/client";
+// Tagged SQL for $queryRaw; the same fragments render for either provider.
+export { empty as sqlEmpty, join as sqlJoin, sqltag as sql, type Sql } from "@prisma/client/runtime/client";
 
 const url = databaseUrl();
 export const provider = databaseProvider(url);

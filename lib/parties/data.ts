@@ -1,10 +1,13 @@
 import "server-only";
 import { cache } from "react";
-import { db, type Prisma } from "@/lib/db";
+import { db, sql, sqlJoin, type Prisma, type Sql } from "@/lib/db";
 
-// Reads for pages and the API. Every list is one query for the parties plus
-// one for their guests (Prisma batches the relation with IN), whatever the
-// number of parties or guests; only the fields shown are selected.
+// Reads for pages and the API. Every list is one query for the parties (with
+// their hosts) plus one for their guests, whatever the number of parties or
+// guests; only the fields shown are selected. They are plain SQL, the same on
+// SQLite and PostgreSQL: every list page and API page runs them, and Prisma
+// 6 compiles an ORM query anew on every call, which cost more than the
+// queries themselves (docs/decisions/017-hot-path-queries.md).
 
 export const partySelect = {
   id: true,
@@ -51,9 +54,59 @@ export function toApiParty(p: PartyRow) {
   };
 }
 
+type Scalar = Date | string | number | bigint;
+type RawParty = {
+  id: Scalar;
+  startsAt: Scalar;
+  venue: string;
+  mainDish: string;
+  seats: Scalar;
+  seatsTaken: Scalar;
+  hostId: string;
+  hostUsername: string;
+};
+type RawGuest = { partyId: Scalar; userId: string; username: string };
+
+/** Raw rows carry values as the driver returns them (SQLite: dates as text). */
+const asDate = (v: Scalar) => (v instanceof Date ? v : new Date(typeof v === "bigint" ? Number(v) : v));
+
+/** Parties matching `where` (on `p`), in `order`, at most `limit`, with host and guests: two queries. */
+async function queryParties(where: Sql, order: Sql, limit: number): Promise<PartyRow[]> {
+  const parties = await db.$queryRaw<RawParty[]>`
+    SELECT p."id", p."startsAt", p."venue", p."mainDish", p."seats", p."seatsTaken", p."hostId",
+           h."username" AS "hostUsername"
+    FROM "DinnerParty" p JOIN "User" h ON h."id" = p."hostId"
+    WHERE ${where}
+    ORDER BY ${order}
+    LIMIT ${limit}`;
+  if (parties.length === 0) return [];
+  const ids = parties.map((p) => Number(p.id));
+  const guests = await db.$queryRaw<RawGuest[]>`
+    SELECT a."partyId", a."userId", u."username"
+    FROM "Attendance" a JOIN "User" u ON u."id" = a."userId"
+    WHERE a."partyId" IN (${sqlJoin(ids)})
+    ORDER BY a."partyId", a."createdAt", a."userId"`;
+  const byParty = new Map<number, PartyRow["attendances"]>(ids.map((id) => [id, []]));
+  for (const g of guests) byParty.get(Number(g.partyId))?.push({ userId: g.userId, user: { username: g.username } });
+  return parties.map((p) => ({
+    id: Number(p.id),
+    startsAt: asDate(p.startsAt),
+    venue: p.venue,
+    mainDish: p.mainDish,
+    seats: Number(p.seats),
+    seatsTaken: Number(p.seatsTaken),
+    hostId: p.hostId,
+    host: { username: p.hostUsername },
+    attendances: byParty.get(Number(p.id)) ?? [],
+  }));
+}
+
+const SOONEST_FIRST = sql`p."startsAt" ASC, p."id" ASC`;
+const LATEST_FIRST = sql`p."startsAt" DESC, p."id" DESC`;
+
 /** One party; cached per request, so a page and its metadata share the query. */
 export const getParty = cache(async (id: number): Promise<PartyView | null> => {
-  const row = await db.dinnerParty.findUnique({ where: { id }, select: partySelect });
+  const [row] = await queryParties(sql`p."id" = ${id}`, SOONEST_FIRST, 1);
   return row ? toView(row) : null;
 });
 
@@ -84,17 +137,10 @@ export async function listUpcoming({
   limit = PAGE_SIZE,
   now = new Date(),
 }: { cursor?: Cursor | null; limit?: number; now?: Date } = {}) {
-  const rows = await db.dinnerParty.findMany({
-    where: {
-      startsAt: { gt: now },
-      ...(cursor && {
-        OR: [{ startsAt: { gt: cursor.startsAt } }, { startsAt: cursor.startsAt, id: { gt: cursor.id } }],
-      }),
-    },
-    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-    take: limit + 1,
-    select: partySelect,
-  });
+  const after = cursor
+    ? sql` AND (p."startsAt" > ${cursor.startsAt} OR (p."startsAt" = ${cursor.startsAt} AND p."id" > ${cursor.id}))`
+    : sql``;
+  const rows = await queryParties(sql`p."startsAt" > ${now}${after}`, SOONEST_FIRST, limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
@@ -106,29 +152,18 @@ export async function listUpcoming({
 /** The parties a user hosts: upcoming soonest first, then the past, latest first. */
 export async function listHostedBy(hostId: string, now = new Date()) {
   const [upcoming, past] = await Promise.all([
-    db.dinnerParty.findMany({
-      where: { hostId, startsAt: { gt: now } },
-      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-      select: partySelect,
-      take: 100,
-    }),
-    db.dinnerParty.findMany({
-      where: { hostId, startsAt: { lte: now } },
-      orderBy: [{ startsAt: "desc" }, { id: "desc" }],
-      select: partySelect,
-      take: 20,
-    }),
+    queryParties(sql`p."hostId" = ${hostId} AND p."startsAt" > ${now}`, SOONEST_FIRST, 100),
+    queryParties(sql`p."hostId" = ${hostId} AND p."startsAt" <= ${now}`, LATEST_FIRST, 20),
   ]);
   return { upcoming: upcoming.map(toView), past: past.map(toView) };
 }
 
 /** Upcoming parties a user hosts or attends, soonest first. */
 export async function listAttending(userId: string, { limit = 10, now = new Date() } = {}) {
-  const rows = await db.dinnerParty.findMany({
-    where: { startsAt: { gt: now }, attendances: { some: { userId } } },
-    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-    take: limit,
-    select: partySelect,
-  });
+  const rows = await queryParties(
+    sql`p."startsAt" > ${now} AND EXISTS (SELECT 1 FROM "Attendance" x WHERE x."partyId" = p."id" AND x."userId" = ${userId})`,
+    SOONEST_FIRST,
+    limit,
+  );
   return rows.map(toView);
 }
