@@ -452,14 +452,18 @@ ${failed.length ? `## Not met yet
 
 ${failed.map((c) => `- ${c.name}: ${c.detail}`).join("\n")}
 
-The logged-in list page is bound by the App Router's per-request rendering
-(see below), not by the database: it reads a fixed, small number of indexed
-rows. Next steps, in the order we expect them to pay: cache the party list's
-server-component output across viewers (\`"use cache"\` with a tag the
-writes revalidate) and keep only the viewer's badges per request; plain SQL
-for the party lists as for the session lookup; a leaner card (fewer
-elements and client components per party); Node 22, whose
-AsyncLocalStorage no longer runs a hook per promise.
+The logged-in list page is bound by rendering (see below), not by the
+database: it reads a fixed, small number of indexed rows. On one worker a
+near-empty /rsvp costs about 4 ms and each of its 20 party cards about
+0.25 ms more (React server components, then their payload rendered to
+HTML). Twice the tutorial app's rate on two shared cores means about 4 ms
+for the whole page, so the cards must come mostly from a cache shared by
+viewers: the way we expect to take is Next 16's Cache Components
+(\`"use cache"\` with a tag that the party writes revalidate), which needs the
+app moved to \`cacheComponents\` and the per-viewer parts of a card (the
+badges, the date in the viewer's zone) split out of it. After that: a
+leaner card, and Node 22, whose AsyncLocalStorage no longer runs a hook per
+promise.
 
 ` : ""}## What limits each scenario
 
@@ -476,13 +480,14 @@ AsyncLocalStorage no longer runs a hook per promise.
   reads an index range (\`startsAt, id\`), never the table. Where the time
   goes, from CPU profiles of one worker (\`node --cpu-prof\`): the App Router's
   per-request work (proxy, React server components, then server rendering of
-  their payload into HTML) is about 6 ms for even an empty page on this
-  machine and Node 20, plus about 0.15 ms per party card; Prisma 6's query
-  compiler adds 0.3–0.6 ms per ORM call (it has no plan cache before Prisma
-  7.4), which is why the session lookup that starts every signed-in request
-  is plain SQL ([decision 017](decisions/017-hot-path-queries.md)); building
-  \`Intl.DateTimeFormat\` objects cost another 25 % of /rsvp until they were
-  kept per locale and zone. The JSON API skips the rendering and is several
+  their payload into HTML) is about 4 ms for a near-empty page on this
+  machine and Node 20, plus about 0.25 ms per party card. Prisma 6's query
+  compiler added 0.3–1 ms per ORM call (it has no plan cache before Prisma
+  7.4), so the session lookup that starts every signed-in request and the
+  party lists are plain SQL, and the session is read without Auth.js's
+  internal request round ([decision 017](decisions/017-hot-path-queries.md));
+  building \`Intl.DateTimeFormat\` objects cost another 25 % of /rsvp until
+  they were kept per locale and zone. The JSON API skips the rendering and is several
   times cheaper than the page.
 - **RSVP writes**: the database. SQLite has one writer at a time; each RSVP
   is one short \`BEGIN IMMEDIATE\` transaction (read, conditional UPDATE of the
