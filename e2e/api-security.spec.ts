@@ -207,13 +207,17 @@ test.describe("GET never changes anything", () => {
   test("state-changing routes refuse GET and HEAD; browsing creates and deletes nothing", async ({ request, user }) => {
     await apiLogin(request, user);
     const party = await apiCreateParty(request);
+    // What this person's browsing could touch: other tests run alongside and
+    // change the tables' totals.
+    const me = (await (await request.get("/api/me")).json()).id;
     const counts = async () =>
       (
         await sql<{ users: unknown; parties: unknown; rsvps: unknown; sessions: unknown }>(
-          `SELECT (SELECT COUNT(*) FROM "User") AS users, (SELECT COUNT(*) FROM "DinnerParty") AS parties,
-                  (SELECT COUNT(*) FROM "Attendance") AS rsvps,
+          `SELECT (SELECT COUNT(*) FROM "User" WHERE "id" = $1) AS users,
+                  (SELECT COUNT(*) FROM "DinnerParty" WHERE "hostId" = $1) AS parties,
+                  (SELECT COUNT(*) FROM "Attendance" WHERE "userId" = $1 OR "partyId" = $2) AS rsvps,
                   (SELECT COUNT(*) FROM "Session" WHERE "userId" = $1) AS sessions`,
-          [(await (await request.get("/api/me")).json()).id],
+          [me, party.id],
         )
       ).map((r) => Object.values(r).map(Number))[0];
     const before = await counts();
