@@ -144,7 +144,7 @@ function config(https: boolean): NextAuthConfig {
 
 // The configuration depends on the request (HTTPS gets `__Host-` cookies);
 // Auth.js calls this lazily inside each request, where headers() works.
-export const { handlers, auth, signIn, signOut } = NextAuth(async () =>
+export const { handlers, signIn, signOut } = NextAuth(async () =>
   config(isHttpsFrom(await headers())),
 );
 

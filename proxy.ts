@@ -15,6 +15,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE_NAMES } from "@/lib/http/cookie-names";
 import { databaseUnavailable } from "@/lib/db/health";
 import { corsHeaders, isAllowedCorsOrigin, ownOrigin } from "@/lib/http/cors";
+import { newNonce } from "@/lib/http/nonce.mjs";
 
 const PROTECTED = /^\/(?:user|rsvp|parties|settings)(?:\/|$)/;
 const dev = process.env.NODE_ENV !== "production";
@@ -45,10 +46,11 @@ function json(status: number, message: string, headers: Record<string, string> =
   );
 }
 
-function unavailable(req: NextRequest, nonce: string): NextResponse {
+function unavailable(req: NextRequest): NextResponse {
   if (req.nextUrl.pathname.startsWith("/api/")) {
     return json(503, "The service is temporarily unavailable. Please try again shortly.", { "Retry-After": "5" });
   }
+  const nonce = newNonce();
   const page = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="refresh" content="10"><title>Back in a moment · DinnerParty</title>
@@ -88,8 +90,7 @@ function api(req: NextRequest): NextResponse {
 }
 
 export async function proxy(req: NextRequest) {
-  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  if (await databaseUnavailable()) return unavailable(req, nonce);
+  if (await databaseUnavailable()) return unavailable(req);
   const { pathname, search } = req.nextUrl;
   if (pathname.startsWith("/api/")) return api(req);
   // Next.js checks the Origin of Server Action posts too, but answers a
@@ -110,6 +111,7 @@ export async function proxy(req: NextRequest) {
     return res;
   }
 
+  const nonce = newNonce();
   const csp = pageCsp(nonce, req.headers.get("x-forwarded-proto") === "https");
   const headers = new Headers(req.headers);
   headers.set("x-nonce", nonce);

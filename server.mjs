@@ -209,7 +209,6 @@ async function runWorker() {
       if (pages.serve(req, res, cacheKey)) return;
       pages.record(req, res, cacheKey);
     }
-    const context = { actionStarted: false };
     if (req.method === "POST" && !(req.url ?? "").startsWith("/api/")) {
       // Server Action ids are hex digests; anything else cannot name one.
       const action = req.headers["next-action"];
@@ -219,16 +218,25 @@ async function runWorker() {
         req.resume();
         return;
       }
+      // Only form posts can reach a Server Action: only they carry the context.
+      const context = { actionStarted: false };
       blameInputFor500(res, context);
+      requestContext.run(context, () => passToNext(req, res));
+      return;
     }
-    requestContext.run(context, () => handle(req, res)).catch((error) => {
+    passToNext(req, res);
+  });
+
+  /** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
+  function passToNext(req, res) {
+    handle(req, res).catch((error) => {
       console.error(error);
       if (!res.headersSent) {
         res.writeHead(500, { "Content-Type": "application/json", "Cache-Control": "no-store" });
       }
       res.end(JSON.stringify({ message: "Something went wrong. Please try again." }));
     });
-  });
+  }
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
 

@@ -3,23 +3,12 @@
 // datetime-local input plus the zone the browser reports) and read dates in
 // their locale and zone, with the zone named.
 import { TZDate } from "@date-fns/tz";
+import { remember } from "@/lib/memo";
 
 export const FALLBACK_TIME_ZONE = "UTC";
 
 // Building an Intl.DateTimeFormat costs far more than using one (ICU loads
-// the locale and zone data each time): they are kept, per locale and zone, in
-// small maps that are simply emptied when full — the set in use is tiny.
-const MAX_CACHED = 500;
-function remember<V>(map: Map<string, V>, key: string, make: () => V): V {
-  let value = map.get(key);
-  if (value === undefined) {
-    if (map.size >= MAX_CACHED) map.clear();
-    value = make();
-    map.set(key, value);
-  }
-  return value;
-}
-
+// the locale and zone data each time): they are kept per locale and zone.
 const zoneValidity = new Map<string, boolean>();
 
 export function isValidTimeZone(zone: unknown): zone is string {

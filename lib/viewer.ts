@@ -3,23 +3,17 @@ import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { cookieName, TIME_ZONE_COOKIE } from "@/lib/http/cookie-names";
 import { isHttpsFrom } from "@/lib/http/request";
+import { remember } from "@/lib/memo";
 import { FALLBACK_TIME_ZONE, isValidTimeZone, type Viewer } from "@/lib/time";
 
 const DEFAULT_LOCALE = "en-GB";
 
 // Resolving a language tag asks ICU each time; the headers browsers send are
-// few, so answers are kept (a bounded map, emptied when full).
+// few, so answers are kept.
 const resolved = new Map<string, string>();
 
 function localeFrom(acceptLanguage: string | null): string {
-  const key = acceptLanguage ?? "";
-  let locale = resolved.get(key);
-  if (locale === undefined) {
-    if (resolved.size >= 500) resolved.clear();
-    locale = resolveLocale(key);
-    resolved.set(key, locale);
-  }
-  return locale;
+  return remember(resolved, acceptLanguage ?? "", () => resolveLocale(acceptLanguage ?? ""));
 }
 
 function resolveLocale(acceptLanguage: string): string {

@@ -19,7 +19,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import bcrypt from "bcryptjs";
-import { ensureBuilt, ensureInstalled, ROOT } from "./lib/run.mjs";
+import { aptInstall, ensureBuilt, ensureInstalled, ROOT } from "./lib/run.mjs";
 import { startApp } from "./lib/app-server.mjs";
 import { BENCH_PASSWORD, seedSqlite } from "./bench/seed.mjs";
 
@@ -48,13 +48,6 @@ function have(cmd) {
   }
 }
 
-function aptInstall(...packages) {
-  const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
-  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  const apt = (...a) => execFileSync(sudo[0] ?? "apt-get", [...(sudo.length ? ["apt-get"] : []), ...a], { stdio: "inherit", env });
-  apt("update", "-qq");
-  apt("install", "-y", "-qq", "--no-install-recommends", ...packages);
-}
 
 /** Processes of a server: the root and every descendant. */
 function tree(root) {
@@ -242,7 +235,7 @@ async function anchorSideBySide() {
     execFileSync("/usr/bin/python3", ["-c", "import flask, flask_login, flask_sqlalchemy, flask_wtf, gunicorn"], { stdio: "ignore" });
   } catch {
     log("installing the Flask anchor's Debian packages");
-    aptInstall("python3-flask", "python3-flask-login", "python3-flask-sqlalchemy", "python3-flaskext.wtf", "python3-email-validator", "gunicorn");
+    aptInstall("--no-install-recommends", "python3-flask", "python3-flask-login", "python3-flask-sqlalchemy", "python3-flaskext.wtf", "python3-email-validator", "gunicorn");
   }
   const results = {};
   const harness = async (name, base, profile, pid) => {
@@ -296,7 +289,7 @@ await ensureInstalled();
 await ensureBuilt();
 if (!have("wrk")) {
   log("installing wrk (Debian)");
-  aptInstall("wrk");
+  aptInstall("--no-install-recommends", "wrk");
 }
 const started = new Date();
 const compareMs = await bcryptCompareMs();

@@ -12,7 +12,7 @@
 //   npm test -- --grep "login"            other arguments go to Playwright
 import fs from "node:fs";
 import path from "node:path";
-import { bin, ensureBuilt, ensureInstalled, ROOT, run } from "./lib/run.mjs";
+import { aptInstall, bin, ensureBuilt, ensureInstalled, ROOT, run } from "./lib/run.mjs";
 
 const args = process.argv.slice(2);
 function option(name) {
@@ -40,14 +40,7 @@ function heading(text) {
 async function ensureChromium() {
   if (process.env.PLAYWRIGHT_CHROMIUM_PATH || fs.existsSync("/usr/bin/chromium")) return;
   heading("Installing Debian's chromium for the browser tests");
-  const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
-  const apt = async (...a) => {
-    const [cmd, ...rest] = [...sudo, "apt-get", ...a];
-    const { code } = await run(cmd, rest, { env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
-    if (code !== 0) throw new Error(`apt-get ${a.join(" ")} failed`);
-  };
-  await apt("update", "-qq");
-  await apt("install", "-y", "-qq", "chromium");
+  aptInstall("chromium");
 }
 
 function listTests(dir, provider, out = []) {

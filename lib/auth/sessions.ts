@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { db } from "@/lib/db";
+import { db, rawDate, type RawScalar } from "@/lib/db";
 
 // Server-side sessions. The cookie holds a random 256-bit token; the database
 // holds only its SHA-256, so a leaked copy of the database opens no session.
@@ -39,8 +39,8 @@ export async function createSession(
 
 type SessionRow = {
   id: string;
-  expires: Date | string | number;
-  lastSeenAt: Date | string | number;
+  expires: RawScalar;
+  lastSeenAt: RawScalar;
   userId: string;
   username: string;
   email: string;
@@ -58,8 +58,8 @@ export async function findSession(token: string, now = Date.now()) {
     WHERE s."sessionToken" = ${hashToken(token)}`;
   const row = found && {
     id: found.id,
-    expires: asDate(found.expires),
-    lastSeenAt: asDate(found.lastSeenAt),
+    expires: rawDate(found.expires),
+    lastSeenAt: rawDate(found.lastSeenAt),
     user: { id: found.userId, username: found.username, email: found.email },
   };
   if (!row) return null;
@@ -74,11 +74,6 @@ export async function findSession(token: string, now = Date.now()) {
       .catch(() => {});
   }
   return { id: row.id, expires: row.expires, user: row.user satisfies SessionUser };
-}
-
-/** Raw rows carry dates as the driver returns them (a Date, or SQLite's text). */
-function asDate(value: Date | string | number): Date {
-  return value instanceof Date ? value : new Date(value);
 }
 
 export async function deleteSessionByToken(token: string): Promise<void> {

@@ -12,6 +12,14 @@ export type { Prisma } from "./generated/sqlite/client";
 // Tagged SQL for $queryRaw; the same fragments render for either provider.
 export { empty as sqlEmpty, join as sqlJoin, sqltag as sql, type Sql } from "@prisma/client/runtime/client";
 
+/** A value of a raw row as the driver returns it: SQLite gives dates as text and counts as BigInt. */
+export type RawScalar = Date | string | number | bigint;
+
+/** A date column of a raw row, whichever database returned it. */
+export function rawDate(value: RawScalar): Date {
+  return value instanceof Date ? value : new Date(typeof value === "bigint" ? Number(value) : value);
+}
+
 const url = databaseUrl();
 export const provider = databaseProvider(url);
 

@@ -11,8 +11,8 @@
 // rendered for such a visitor: status 200, HTML, no Set-Cookie. Each answer
 // gets a fresh CSP nonce — the stored page is split at the nonce it was
 // rendered with — and is gzipped here when the client accepts it.
-import { randomUUID } from "node:crypto";
 import zlib from "node:zlib";
+import { newNonce, nonceIn } from "./nonce.mjs";
 
 const PAGES = new Set(["/", "/login", "/register"]);
 const TIME_ZONE_COOKIE = /^(?:__Host-)?dp\.tz$/;
@@ -56,7 +56,7 @@ export function createAnonymousPageCache({ ttlMs = 5_000, isDatabaseDown = () =>
       entries.delete(key);
       return false;
     }
-    const nonce = Buffer.from(randomUUID()).toString("base64");
+    const nonce = newNonce();
     /** @type {Record<string, string | string[]>} */
     const headers = { ...entry.headers, "content-security-policy": entry.csp.join(nonce) };
     let body = Buffer.from(entry.body.join(nonce));
@@ -106,7 +106,7 @@ export function createAnonymousPageCache({ ttlMs = 5_000, isDatabaseDown = () =>
   /** @param {import("node:http").ServerResponse} res @param {string} key @param {string} html @param {number} size */
   function store(res, key, html, size) {
     const csp = String(res.getHeader("content-security-policy") ?? "");
-    const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
+    const nonce = nonceIn(csp);
     const type = String(res.getHeader("content-type") ?? "");
     if (res.statusCode !== 200 || !nonce || size > 1_000_000 || !type.startsWith("text/html")) return;
     if (res.hasHeader("set-cookie") || res.hasHeader("content-encoding")) return;

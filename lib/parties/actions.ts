@@ -52,22 +52,9 @@ export const rsvpAction = buttonActionWithUser(partyButton, async ({ partyId }, 
   if (!allowed.ok) return flashAndGo(tooManyMessage(allowed.retryAfter), "error", back);
   const id = parsePartyId(partyId);
   const result = id ? await rsvp(id, user.id) : { status: "not_found" as const };
-  switch (result.status) {
-    case "ok":
-      return flashAndGo(
-        m.rsvpAccepted(result.hostUsername, formatPartyDate(result.startsAt, await getViewer())),
-        "success",
-        back,
-      );
-    case "not_found":
-      return flashAndGo(m.INVALID_PARTY_ID, "error", back);
-    case "past":
-      return flashAndGo(m.PARTY_PAST, "error", back);
-    case "already":
-      return flashAndGo(m.ALREADY_RSVPD, "error", back);
-    case "full":
-      return flashAndGo(m.PARTY_FULL, "error", back);
-  }
+  if (result.status !== "ok") return flashAndGo(m.RSVP_REFUSED[result.status].message, "error", back);
+  const date = formatPartyDate(result.startsAt, await getViewer());
+  return flashAndGo(m.rsvpAccepted(result.hostUsername, date), "success", back);
 });
 
 export const cancelRsvpAction = buttonActionWithUser(partyButton, async ({ partyId }, user, back) => {
@@ -75,16 +62,8 @@ export const cancelRsvpAction = buttonActionWithUser(partyButton, async ({ party
   if (!allowed.ok) return flashAndGo(tooManyMessage(allowed.retryAfter), "error", back);
   const id = parsePartyId(partyId);
   const result = id ? await cancelRsvp(id, user.id) : { status: "not_found" as const };
-  switch (result.status) {
-    case "ok":
-      return flashAndGo(m.RSVP_CANCELLED, "success", back);
-    case "not_found":
-      return flashAndGo(m.PARTY_NOT_FOUND, "error", back);
-    case "not_attending":
-      return flashAndGo(m.NOT_ATTENDING, "error", back);
-    case "host":
-      return flashAndGo(m.HOST_CANNOT_CANCEL, "error", back);
-  }
+  if (result.status !== "ok") return flashAndGo(m.CANCEL_REFUSED[result.status].message, "error", back);
+  return flashAndGo(m.RSVP_CANCELLED, "success", back);
 });
 
 export const deletePartyAction = buttonActionWithUser(

@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { db, sql, sqlJoin, type Prisma, type Sql } from "@/lib/db";
+import { db, rawDate, sql, sqlJoin, type Prisma, type RawScalar, type Sql } from "@/lib/db";
 
 // Reads for pages and the API. Every list is one query for the parties (with
 // their hosts) plus one for their guests, whatever the number of parties or
@@ -54,21 +54,17 @@ export function toApiParty(p: PartyRow) {
   };
 }
 
-type Scalar = Date | string | number | bigint;
 type RawParty = {
-  id: Scalar;
-  startsAt: Scalar;
+  id: RawScalar;
+  startsAt: RawScalar;
   venue: string;
   mainDish: string;
-  seats: Scalar;
-  seatsTaken: Scalar;
+  seats: RawScalar;
+  seatsTaken: RawScalar;
   hostId: string;
   hostUsername: string;
 };
-type RawGuest = { partyId: Scalar; userId: string; username: string };
-
-/** Raw rows carry values as the driver returns them (SQLite: dates as text). */
-const asDate = (v: Scalar) => (v instanceof Date ? v : new Date(typeof v === "bigint" ? Number(v) : v));
+type RawGuest = { partyId: RawScalar; userId: string; username: string };
 
 /** Parties matching `where` (on `p`), in `order`, at most `limit`, with host and guests: two queries. */
 async function queryParties(where: Sql, order: Sql, limit: number): Promise<PartyRow[]> {
@@ -90,7 +86,7 @@ async function queryParties(where: Sql, order: Sql, limit: number): Promise<Part
   for (const g of guests) byParty.get(Number(g.partyId))?.push({ userId: g.userId, user: { username: g.username } });
   return parties.map((p) => ({
     id: Number(p.id),
-    startsAt: asDate(p.startsAt),
+    startsAt: rawDate(p.startsAt),
     venue: p.venue,
     mainDish: p.mainDish,
     seats: Number(p.seats),

@@ -1,3 +1,5 @@
+import type { CancelResult, RsvpResult } from "./mutations";
+
 // The contract's words for parties (shared/design.md), used by pages and the API.
 export const INVALID_PARTY_ID = "Please enter a valid Party ID to RSVP!";
 export const PARTY_FULL = "Sorry, this dinner party is full.";
@@ -19,3 +21,20 @@ export function rsvpAccepted(host: string, date: string): string {
 export function seatsBelowAttendees(seatsTaken: number): string {
   return `${seatsTaken} people are already coming: the party needs at least ${seatsTaken} seats.`;
 }
+
+type Refusal = { status: 404 | 409; message: string };
+
+/** Why an RSVP was refused: the message people read and the status the API answers with. */
+export const RSVP_REFUSED = {
+  not_found: { status: 404, message: INVALID_PARTY_ID },
+  past: { status: 409, message: PARTY_PAST },
+  already: { status: 409, message: ALREADY_RSVPD },
+  full: { status: 409, message: PARTY_FULL },
+} as const satisfies Record<Exclude<RsvpResult["status"], "ok">, Refusal>;
+
+/** Why cancelling an RSVP was refused. */
+export const CANCEL_REFUSED = {
+  not_found: { status: 404, message: PARTY_NOT_FOUND },
+  not_attending: { status: 404, message: NOT_ATTENDING },
+  host: { status: 409, message: HOST_CANNOT_CANCEL },
+} as const satisfies Record<Exclude<CancelResult["status"], "ok">, Refusal>;

@@ -5,6 +5,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { aptInstall } from "./run.mjs";
 
 export function pgBinDir() {
   const base = "/usr/lib/postgresql";
@@ -33,11 +34,7 @@ const quote = (s) => `'${String(s).replaceAll("'", `'\\''`)}'`;
 
 export function installPostgres() {
   if (pgBinDir()) return;
-  const sudo = isRoot() ? [] : ["sudo"];
-  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  const apt = (...a) => execFileSync(sudo[0] ?? "apt-get", [...sudo.slice(1), ...(sudo.length ? ["apt-get"] : []), ...a], { stdio: "inherit", env });
-  apt("update", "-qq");
-  apt("install", "-y", "-qq", "postgresql");
+  aptInstall("postgresql");
 }
 
 /** @returns {{ dir: string, port: number, url: string }} */

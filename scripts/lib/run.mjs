@@ -1,6 +1,6 @@
 // Small helpers shared by the project scripts (no dependencies: they run
 // before `npm ci` has installed anything).
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -29,6 +29,17 @@ export async function must(cmd, args, options) {
     throw new Error(`${cmd} ${args.join(" ")} failed with exit code ${code}`);
   }
   return output;
+}
+
+/** Install Debian packages (after `apt-get update`), through sudo unless root; throws if apt fails. */
+export function aptInstall(...packages) {
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  const apt = (...args) =>
+    process.getuid?.() === 0
+      ? execFileSync("apt-get", args, { stdio: "inherit", env })
+      : execFileSync("sudo", ["apt-get", ...args], { stdio: "inherit", env });
+  apt("update", "-qq");
+  apt("install", "-y", "-qq", ...packages);
 }
 
 export function bin(name) {

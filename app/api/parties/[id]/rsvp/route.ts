@@ -22,43 +22,25 @@ async function throttle(userId: string) {
   if (!allowed.ok) throw tooMany(tooManyMessage(allowed.retryAfter), allowed.retryAfter);
 }
 
+const refusal = ({ status, message }: { status: number; message: string }) => new ApiError(status, message);
+
 // POST needs no body: the party is in the URL and the guest is the session.
 export const POST = apiRoute<Ctx>(async (req, { params }) => {
   const user = await requireApiUser();
   await ignoreJsonBody(req);
   await throttle(user.id);
   const result = await rsvp(await partyIdParam(params, m.INVALID_PARTY_ID), user.id);
-  switch (result.status) {
-    case "ok":
-      return json(
-        { message: m.rsvpAccepted(result.hostUsername, formatPartyDate(result.startsAt, await getViewer())) },
-        201,
-      );
-    case "not_found":
-      throw new ApiError(404, m.INVALID_PARTY_ID);
-    case "past":
-      throw new ApiError(409, m.PARTY_PAST);
-    case "already":
-      throw new ApiError(409, m.ALREADY_RSVPD);
-    case "full":
-      throw new ApiError(409, m.PARTY_FULL);
-  }
+  if (result.status !== "ok") throw refusal(m.RSVP_REFUSED[result.status]);
+  const date = formatPartyDate(result.startsAt, await getViewer());
+  return json({ message: m.rsvpAccepted(result.hostUsername, date) }, 201);
 });
 
 export const DELETE = apiRoute<Ctx>(async (_req, { params }) => {
   const user = await requireApiUser();
   await throttle(user.id);
   const result = await cancelRsvp(await partyIdParam(params), user.id);
-  switch (result.status) {
-    case "ok":
-      return noContent();
-    case "not_found":
-      throw new ApiError(404, m.PARTY_NOT_FOUND);
-    case "not_attending":
-      throw new ApiError(404, m.NOT_ATTENDING);
-    case "host":
-      throw new ApiError(409, m.HOST_CANNOT_CANCEL);
-  }
+  if (result.status !== "ok") throw refusal(m.CANCEL_REFUSED[result.status]);
+  return noContent();
 });
 
 export const { GET, PUT, PATCH } = methodNotAllowed("POST, DELETE");
