@@ -20,7 +20,7 @@ import http from "node:http";
 import os from "node:os";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
-import { createAnonymousPageCache } from "./lib/http/anonymous-page-cache.mjs";
+import { createPageCache } from "./lib/http/page-cache.mjs";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
@@ -193,18 +193,20 @@ async function runWorker() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  // lib/db/health.ts shares its state through globalThis (same process).
-  const pages = createAnonymousPageCache({
+  // lib/db/health.ts shares its state through globalThis (same process), and
+  // instrumentation.ts hands over the session and content-version check.
+  const pages = createPageCache({
     isDatabaseDown: () => Boolean(/** @type {any} */ (globalThis).__dinnerpartyDbHealth?.down),
+    signedInStamp: async (token) => (await /** @type {any} */ (globalThis).__dinnerpartySignedInPageStamp?.(token)) ?? null,
   });
 
   let stopping = false;
-  const server = http.createServer((req, res) => {
+  const server = http.createServer(async (req, res) => {
     // While stopping, finish this request but tell the client not to reuse the connection.
     if (stopping) res.setHeader("Connection", "close");
     normaliseHeaders(req);
     if (refuseBody(req, res)) return;
-    const cacheKey = dev ? null : pages.keyOf(req);
+    const cacheKey = dev ? null : await pages.keyOf(req).catch(() => null);
     if (cacheKey !== null) {
       if (pages.serve(req, res, cacheKey)) return;
       pages.record(req, res, cacheKey);

@@ -39,6 +39,29 @@ test("a session made on one instance works on the other; logout on one ends it o
   await onB.dispose();
 });
 
+test("a change made through one instance shows at once in the party list the other keeps", async () => {
+  const onA = await client(A);
+  const host = await createUser(onA, newUser("keeper"));
+  await apiLogin(onA, host);
+  // Soon enough to be on the first page of /rsvp, whatever other tests host.
+  const party = await apiCreateParty(onA, { date: new Date(Date.now() + 2 * 3_600_000).toISOString() });
+  const listOnA = async () => {
+    const res = await onA.get("/rsvp");
+    expect(res.status()).toBe(200);
+    return res.text();
+  };
+  expect(await listOnA()).toContain(party.venue);
+  await listOnA(); // now kept in memory by A (lib/http/page-cache.mjs)
+
+  const onB = await client(B);
+  const guest = await createUser(onB, newUser("across"));
+  await apiLogin(onB, guest);
+  expect((await onB.post(`/api/parties/${party.id}/rsvp`)).status()).toBe(201);
+  expect(await listOnA()).toContain(guest.username);
+  await onA.dispose();
+  await onB.dispose();
+});
+
 test("the login throttle counts attempts made on both instances", async () => {
   const ip = randomIp();
   const onA = await client(A, ip);

@@ -101,12 +101,28 @@ function pool(config: pg.PoolConfig): pg.Pool {
   return new pg.Pool({ ...config, Client: CatalogFriendlyClient, allowExitOnIdle: true, max: 4 });
 }
 
+// PrismaPg's executeScript cuts a migration at every ";" — inside a function
+// body or a comment too. PostgreSQL takes a parameterless script whole (the
+// simple query protocol, as psql sends it), so send it whole.
+function wholeScripts(inner: SqlDriverAdapter): SqlDriverAdapter {
+  const pgAdapter = inner as unknown as { underlyingDriver(): pg.Pool; onError(error: unknown): never };
+  return override(inner, {
+    executeScript: async (script: string) => {
+      try {
+        await pgAdapter.underlyingDriver().query(script);
+      } catch (error) {
+        pgAdapter.onError(error);
+      }
+    },
+  });
+}
+
 function postgresAdapter(url: string): SqlMigrationAwareDriverAdapterFactory {
   const base = new PrismaPg(pool({ connectionString: url }), { disposeExternalPool: true });
   return {
     provider: "postgres",
     adapterName: base.adapterName,
-    connect: () => base.connect(),
+    connect: async () => wholeScripts(await base.connect()),
     async connectToShadowDb() {
       // The stock shadow database is opened with the main connection string,
       // whose database name wins — it would hit the main database — and is
@@ -125,7 +141,7 @@ function postgresAdapter(url: string): SqlMigrationAwareDriverAdapterFactory {
         }),
         { disposeExternalPool: true },
       ).connect();
-      return override(shadow, {
+      return override(wholeScripts(shadow), {
         dispose: async () => {
           await shadow.dispose();
           await main.executeScript(`DROP DATABASE IF EXISTS "${name}"`);

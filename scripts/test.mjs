@@ -139,15 +139,19 @@ async function e2e(label, extraEnv = {}) {
   await ensureBuilt();
   const json = path.join(ROOT, "test-results", "e2e-report.json");
   fs.rmSync(json, { force: true });
-  await run(bin("playwright"), ["test", ...args], { env: { ...process.env, ...extraEnv } });
-  let stats = null;
+  const { code } = await run(bin("playwright"), ["test", ...args], { env: { ...process.env, ...extraEnv } });
+  let report = null;
   try {
-    stats = JSON.parse(fs.readFileSync(json, "utf8")).stats;
+    report = JSON.parse(fs.readFileSync(json, "utf8"));
   } catch {
     // no report: Playwright could not start (a failure in itself)
   }
+  const stats = report?.stats;
   const passed = stats ? stats.expected : 0;
-  const failed = stats ? stats.unexpected + stats.flaky + stats.skipped : 1;
+  let failed = stats ? stats.unexpected + stats.flaky + stats.skipped : 1;
+  // A server that never started, or an error outside any test, fails the run
+  // even when no test got to fail.
+  if (failed === 0 && (code !== 0 || (report?.errors?.length ?? 0) > 0)) failed = 1;
   record(`end-to-end tests (${label})`, passed, failed);
 }
 

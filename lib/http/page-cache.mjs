@@ -1,48 +1,104 @@
 // @ts-check
-// A few seconds of memory for the pages every newcomer sees first — the home
-// page, /login and /register as an anonymous visitor gets them — so that a
-// crowd arriving at once costs one render per worker, not one each.
-// (docs/decisions/016-anonymous-page-cache.md)
+// A few seconds of memory for rendered pages, so that a crowd asking for the
+// same page costs one render per worker, not one render each.
+// (docs/decisions/016-anonymous-page-cache.md, 018-signed-in-page-cache.md)
 //
-// Only exact, query-free GETs of those paths by a visitor who carries no
-// cookie of ours but the time-zone one are served from here; everything else
-// (a session, a flash message, a prefetch, a query string, the database
-// marked down) goes to Next.js as before. What is kept is a page Next.js
-// rendered for such a visitor: status 200, HTML, no Set-Cookie. Each answer
+// Two kinds of page are kept, only for exact, query-free GETs:
+// - what every newcomer sees first — the home page, /login and /register —
+//   for a visitor who carries no cookie of ours but the time-zone one;
+// - the party list (/rsvp) for a signed-in visitor, filed under who they are
+//   and the content version (lib/http/page-stamp.ts): every change to users,
+//   parties or guests, made by any worker or app instance, moves the version,
+//   so a copy is never older than the data it shows; a session that has
+//   ended finds nothing, and the page is rendered (and sends them to log in).
+// Anything else — a flash message, a prefetch, a query string, an unknown
+// cookie, the database marked down — goes to Next.js as before. What is kept
+// is a page Next.js rendered with status 200, HTML, no Set-Cookie. Each answer
 // gets a fresh CSP nonce — the stored page is split at the nonce it was
 // rendered with — and is gzipped here when the client accepts it.
 import zlib from "node:zlib";
 import { newNonce, nonceIn } from "./nonce.mjs";
 
-const PAGES = new Set(["/", "/login", "/register"]);
-const TIME_ZONE_COOKIE = /^(?:__Host-)?dp\.tz$/;
+const ANONYMOUS_PAGES = new Set(["/", "/login", "/register"]);
+const SIGNED_IN_PAGES = new Set(["/rsvp"]);
 // Headers that describe one transfer, not the page.
 const PER_RESPONSE = new Set(["content-length", "transfer-encoding", "connection", "keep-alive", "date", "content-encoding"]);
 
 /**
+ * Our cookies a request carries, by their name without the `__Host-` prefix
+ * (which the app uses over HTTPS only: lib/http/cookie-names.ts), or null
+ * when it carries one the kept pages do not expect: a cookie under the other
+ * scheme's name, a repeated one, or someone else's.
+ * @param {string | undefined} header @param {boolean} https
+ */
+function ourCookies(header, https) {
+  /** @type {Map<string, string>} */
+  const found = new Map();
+  for (const part of (header ?? "").split(";")) {
+    if (!part.trim()) continue;
+    const eq = part.indexOf("=");
+    if (eq < 0) return null;
+    let name = part.slice(0, eq).trim();
+    if (https !== name.startsWith("__Host-")) return null;
+    if (https) name = name.slice("__Host-".length);
+    if (!/^dp\.[a-z-]+$/.test(name) || found.has(name)) return null;
+    found.set(name, part.slice(eq + 1).trim());
+  }
+  return found;
+}
+
+/**
  * @typedef {{ expires: number, status: number, headers: Record<string, string | string[]>,
  *   body: string[], csp: string[] }} Entry
- * @param {{ ttlMs?: number, isDatabaseDown?: () => boolean, now?: () => number }} [options]
+ * @param {{ ttlMs?: number, maxEntries?: number, isDatabaseDown?: () => boolean,
+ *   signedInStamp?: (sessionToken: string) => Promise<string | null>, now?: () => number }} [options]
  */
-export function createAnonymousPageCache({ ttlMs = 5_000, isDatabaseDown = () => false, now = Date.now } = {}) {
+export function createPageCache({
+  ttlMs = 5_000,
+  maxEntries = 500,
+  isDatabaseDown = () => false,
+  signedInStamp = async () => null,
+  now = Date.now,
+} = {}) {
   /** @type {Map<string, Entry>} */
   const entries = new Map();
 
-  /** The cache key of a request that may be answered from here, else null. @param {import("node:http").IncomingMessage} req */
-  function keyOf(req) {
-    if (req.method !== "GET" || !PAGES.has(req.url ?? "")) return null;
+  /**
+   * The cache key of a request that may be answered from here, else null.
+   * @param {import("node:http").IncomingMessage} req @returns {Promise<string | null>}
+   */
+  async function keyOf(req) {
+    const url = req.url ?? "";
+    if (req.method !== "GET") return null;
+    const anonymous = ANONYMOUS_PAGES.has(url);
+    if (!anonymous && !SIGNED_IN_PAGES.has(url)) return null;
     const h = req.headers;
     // Client-side navigations and prefetches ask for the RSC payload, not HTML.
     if (h.rsc || h["next-router-prefetch"] || h["next-router-state-tree"] || h["next-router-segment-prefetch"]) return null;
-    let zone = "";
-    for (const part of (h.cookie ?? "").split(";")) {
-      if (!part.trim()) continue;
-      const eq = part.indexOf("=");
-      if (eq < 0 || !TIME_ZONE_COOKIE.test(part.slice(0, eq).trim())) return null;
-      zone = part.slice(eq + 1).trim();
+    const https = h["x-forwarded-proto"] === "https";
+    const cookies = ourCookies(h.cookie, https);
+    if (!cookies || isDatabaseDown()) return null;
+    // What pages read from the request: the time zone (cookie), the language
+    // (dates are written in it) and the host.
+    const zone = cookies.get("dp.tz") ?? "";
+    const language = String(h["accept-language"] ?? "");
+    const host = String(h.host ?? "");
+    if (zone.length > 64 || language.length > 256 || host.length > 256) return null;
+    const key = `${https ? "https" : "http"} ${host} ${url} ${zone} ${language}`;
+    cookies.delete("dp.tz");
+    if (anonymous) return cookies.size === 0 ? key : null;
+
+    // Auth.js's own cookies, which no kept page reads, do not split the key.
+    cookies.delete("dp.csrf");
+    cookies.delete("dp.callback-url");
+    const token = cookies.get("dp.session");
+    if (!token || cookies.size !== 1 || token.length > 128) return null;
+    try {
+      const stamp = await signedInStamp(token);
+      return stamp ? `${key} ${stamp}` : null;
+    } catch {
+      return null; // the page itself will meet the same error, and answer it
     }
-    if (zone.length > 64 || isDatabaseDown()) return null;
-    return `${h["x-forwarded-proto"] ?? "http"} ${req.url} ${zone}`;
   }
 
   /**
@@ -115,7 +171,8 @@ export function createAnonymousPageCache({ ttlMs = 5_000, isDatabaseDown = () =>
     for (const [name, value] of Object.entries(res.getHeaders())) {
       if (!PER_RESPONSE.has(name) && value !== undefined) headers[name] = typeof value === "number" ? String(value) : value;
     }
-    if (entries.size >= 100) entries.clear();
+    // The oldest copy makes room: Maps keep insertion order.
+    if (entries.size >= maxEntries) entries.delete(/** @type {string} */ (entries.keys().next().value));
     entries.set(key, { expires: now() + ttlMs, status: 200, headers, body: html.split(nonce), csp: csp.split(nonce) });
   }
 
