@@ -193,6 +193,8 @@ async function measure(size, { users, parties, rsvps }, { workers, full = true }
     // The same page rendered every time: a query string bypasses the anonymous page cache.
     rows.homeRendered = await scenario(app, "anonymous GET /?r=1 (rendered, no cache)", [line("GET", "/?r=1")]);
     rows.rsvp = await scenario(app, "logged-in GET /rsvp", cookies.map((c) => line("GET", "/rsvp", c)));
+    // The same list rendered every time (a query string bypasses the page cache).
+    rows.rsvpRendered = await scenario(app, "logged-in GET /rsvp?r=1 (rendered, no cache)", cookies.map((c) => line("GET", "/rsvp?r=1", c)));
     rows.api = await scenario(app, "GET /api/parties", cookies.map((c) => line("GET", "/api/parties", c)));
     if (full) {
       // Distinct (guest, party) pairs, parties interleaved so that concurrent
@@ -411,18 +413,18 @@ ${checks.map((c) => `| ${c.name} | ${c.detail} | ${c.ok ? "✓" : "✗"} |`).joi
 
 **Realistic data** — ${small.users} users, ${small.parties} upcoming parties, ${small.rsvps} RSVPs (plus each host), ${runs.small.workers} workers, idle RSS ${runs.small.idleRssMb} MB:
 
-${table([S.home, S.homeRendered, S.rsvp, S.api, S.write, S.login])}
+${table([S.home, S.homeRendered, S.rsvp, S.rsvpRendered, S.api, S.write, S.login])}
 
 RSVP writes: ${S.write.pairs} distinct (guest, party) pairs, each answered 201.
 One login at a time: p50 ${S.loginSingleP50} ms; one bcrypt compare at cost ${COST}: ${compareMs} ms.
 
 **Ten times the data** — ${large.users} users, ${large.parties} parties, ${large.rsvps} RSVPs:
 
-${table([L.home, L.homeRendered, L.rsvp, L.api, L.write, L.login])}
+${table([L.home, L.homeRendered, L.rsvp, L.rsvpRendered, L.api, L.write, L.login])}
 
 **One worker instead of one per core** (realistic data):
 
-${table([O.home, O.homeRendered, O.rsvp, O.api])}
+${table([O.home, O.homeRendered, O.rsvp, O.rsvpRendered, O.api])}
 
 Gain of ${runs.small.workers} workers over 1: home × ${round(S.home.rps / O.home.rps, 2)}, /rsvp × ${round(S.rsvp.rps / O.rsvp.rps, 2)}, /api/parties × ${round(S.api.rps / O.api.rps, 2)}.
 wrk runs on the same cores: with one worker, the server and wrk each have
@@ -445,43 +447,44 @@ ${failed.length ? `## Not met yet
 
 ${failed.map((c) => `- ${c.name}: ${c.detail}`).join("\n")}
 
-The logged-in list page is bound by rendering (see below), not by the
-database: it reads a fixed, small number of indexed rows. On one worker a
-near-empty /rsvp costs about 4 ms and each of its 20 party cards about
-0.25 ms more (React server components, then their payload rendered to
-HTML). Twice the tutorial app's rate on two shared cores means about 4 ms
-for the whole page, so the cards must come mostly from a cache shared by
-viewers: the way we expect to take is Next 16's Cache Components
-(\`"use cache"\` with a tag that the party writes revalidate), which needs the
-app moved to \`cacheComponents\` and the per-viewer parts of a card (the
-badges, the date in the viewer's zone) split out of it. After that: a
-leaner card, and Node 22, whose AsyncLocalStorage no longer runs a hook per
-promise.
+What bounds each scenario is below; a miss by a few per cent on the
+ratios can be this machine's noise (±20–30 % between runs), so run again on
+an idle machine before reading much into it.
 
 ` : ""}## What limits each scenario
 
-- **Anonymous home page**: the HTTP round trip. For a visitor without a
-  session the page is the same every time, so each worker keeps the rendered
-  page for 5 s and answers from memory with a fresh CSP nonce
-  ([decision 016](decisions/016-anonymous-page-cache.md)); wrk, on the same two
-  cores, is as busy as the server. The "rendered, no cache" row is the same
-  page through the App Router every time — what any dynamic page costs.
-- **Logged-in pages and API reads** (/rsvp, /api/parties): the server's CPU
-  (see "server CPU": both cores busy). Each request is a fixed, small number
-  of indexed queries whatever the data size (\`lib/parties/data.test.ts\`
-  counts them), so ten times the data barely moves the latency: every list
-  reads an index range (\`startsAt, id\`), never the table. Where the time
-  goes, from CPU profiles of one worker (\`node --cpu-prof\`): the App Router's
-  per-request work (proxy, React server components, then server rendering of
-  their payload into HTML) is about 4 ms for a near-empty page on this
-  machine and Node 20, plus about 0.25 ms per party card. Prisma 6's query
-  compiler added 0.3–1 ms per ORM call (it has no plan cache before Prisma
-  7.4), so the session lookup that starts every signed-in request and the
-  party lists are plain SQL, and the session is read without Auth.js's
-  internal request round ([decision 017](decisions/017-hot-path-queries.md));
-  building \`Intl.DateTimeFormat\` objects cost another 25 % of /rsvp until
-  they were kept per locale and zone. The JSON API skips the rendering and is several
-  times cheaper than the page.
+- **Anonymous home page and the signed-in party list** (/, /rsvp): the HTTP
+  round trip and, for /rsvp, the session check. Both pages are the same for
+  everyone who would see them alike, so each worker keeps the rendered page
+  and answers from memory with a fresh CSP nonce: anonymous pages for 5 s,
+  for visitors without a session ([decision 016](decisions/016-anonymous-page-cache.md)),
+  /rsvp for up to 30 s per person, filed under the content version that database triggers
+  move with every change to users, parties and guests, so it is never older
+  than the data ([decision 018](decisions/018-signed-in-page-cache.md)). A
+  hit on /rsvp still reads the session and the version (two indexed reads).
+  The "rendered, no cache" rows are the same pages through the App Router
+  every time — what a first view, or any page without a cache, costs; in the
+  harness, each of its 200 users' first request to each worker is such a
+  render.
+- **Rendering** (the "rendered, no cache" rows, /parties/{id}, profiles):
+  the server's CPU (see "server CPU": both cores busy). Each request is a
+  fixed, small number of indexed queries whatever the data size
+  (\`lib/parties/data.test.ts\` counts them), so ten times the data barely
+  moves the latency: every list reads an index range (\`startsAt, id\`),
+  never the table. Where the time goes, from CPU profiles of one worker
+  (\`node --cpu-prof\`): the App Router's per-request work (proxy, React
+  server components, then server rendering of their payload into HTML) is
+  about 4 ms for a near-empty page on this machine and Node 20, plus about
+  0.25 ms per party card. Prisma 6's query compiler added 0.3–1 ms per ORM
+  call (it has no plan cache before Prisma 7.4), so the session lookup that
+  starts every signed-in request and the party lists are plain SQL, and the
+  session is read without Auth.js's internal request round
+  ([decision 017](decisions/017-hot-path-queries.md)); building
+  \`Intl.DateTimeFormat\` objects cost another 25 % of /rsvp until they were
+  kept per locale and zone. The next step here is Next 16's Cache Components
+  (\`"use cache"\` for the party cards, shared by viewers).
+- **API reads** (/api/parties): the server's CPU; the JSON API skips the
+  rendering and is several times cheaper than a rendered page.
 - **RSVP writes**: the database. SQLite has one writer at a time; each RSVP
   is one short \`BEGIN IMMEDIATE\` transaction (read, conditional UPDATE of the
   seat counter, INSERT) plus the per-user flood counter. Worker processes

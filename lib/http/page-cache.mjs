@@ -50,11 +50,16 @@ function ourCookies(header, https) {
 /**
  * @typedef {{ expires: number, status: number, headers: Record<string, string | string[]>,
  *   body: string[], csp: string[] }} Entry
- * @param {{ ttlMs?: number, maxEntries?: number, isDatabaseDown?: () => boolean,
+ * `ttlMs` bounds an anonymous page's age. A signed-in page cannot be older
+ * than its data (the content version is in its key), so `signedInTtlMs` only
+ * bounds what the database cannot tell: time passing (a party that has just
+ * started still listed).
+ * @param {{ ttlMs?: number, signedInTtlMs?: number, maxEntries?: number, isDatabaseDown?: () => boolean,
  *   signedInStamp?: (sessionToken: string) => Promise<string | null>, now?: () => number }} [options]
  */
 export function createPageCache({
   ttlMs = 5_000,
+  signedInTtlMs = 30_000,
   maxEntries = 500,
   isDatabaseDown = () => false,
   signedInStamp = async () => null,
@@ -132,6 +137,8 @@ export function createPageCache({
    * @param {import("node:http").IncomingMessage} req @param {import("node:http").ServerResponse} res @param {string} key
    */
   function record(req, res, key) {
+    // Decided now: Next.js may rewrite req.url while it answers.
+    const ttl = SIGNED_IN_PAGES.has(req.url ?? "") ? signedInTtlMs : ttlMs;
     delete req.headers["accept-encoding"];
     /** @type {Buffer[]} */
     const chunks = [];
@@ -154,13 +161,13 @@ export function createPageCache({
     };
     /** @type {any} */ (res).end = function (/** @type {any[]} */ ...args) {
       keep(args[0], args[1]);
-      store(res, key, Buffer.concat(chunks).toString("utf8"), size);
+      store(res, key, Buffer.concat(chunks).toString("utf8"), size, ttl);
       return end.apply(this, /** @type {any} */ (args));
     };
   }
 
-  /** @param {import("node:http").ServerResponse} res @param {string} key @param {string} html @param {number} size */
-  function store(res, key, html, size) {
+  /** @param {import("node:http").ServerResponse} res @param {string} key @param {string} html @param {number} size @param {number} ttl */
+  function store(res, key, html, size, ttl) {
     const csp = String(res.getHeader("content-security-policy") ?? "");
     const nonce = nonceIn(csp);
     const type = String(res.getHeader("content-type") ?? "");
@@ -173,7 +180,7 @@ export function createPageCache({
     }
     // The oldest copy makes room: Maps keep insertion order.
     if (entries.size >= maxEntries) entries.delete(/** @type {string} */ (entries.keys().next().value));
-    entries.set(key, { expires: now() + ttlMs, status: 200, headers, body: html.split(nonce), csp: csp.split(nonce) });
+    entries.set(key, { expires: now() + ttl, status: 200, headers, body: html.split(nonce), csp: csp.split(nonce) });
   }
 
   return { keyOf, serve, record, get size() { return entries.size; } };

@@ -192,6 +192,18 @@ describe("signed-in page cache", () => {
     assert.equal(renders, rendered + 1);
   });
 
+  test("without a change, a copy lives 30 s: time passing is what the version cannot tell", async () => {
+    clock += 60_000;
+    await as("token-ann");
+    const rendered = renders;
+    clock += 29_000;
+    await as("token-ann");
+    assert.equal(renders, rendered);
+    clock += 2_000;
+    await as("token-ann");
+    assert.equal(renders, rendered + 1);
+  });
+
   test("a session that has ended is never answered from memory", async () => {
     clock += 60_000;
     sessions.set("token-leaving", "carol");
