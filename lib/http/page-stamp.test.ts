@@ -1,0 +1,62 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { createSession } from "@/lib/auth/sessions";
+import { db } from "@/lib/db";
+import { cancelRsvp, deleteParty, rsvp, updateParty } from "@/lib/parties/mutations";
+import { makeParty, makeUser } from "@/lib/parties/test-helpers";
+import { signedInPageStamp } from "./page-stamp";
+
+// Runs on SQLite and on PostgreSQL: the triggers are written once per provider.
+
+async function stampOf(token: string) {
+  const stamp = await signedInPageStamp(token);
+  assert.ok(stamp, "a live session has a stamp");
+  const [userId, version] = stamp.split(" ");
+  return { userId, version: BigInt(version!) };
+}
+
+describe("signed-in page stamp", () => {
+  it("names the user of a live session, and nothing for an unknown or ended one", async () => {
+    const user = await makeUser("stamp");
+    const { token } = await createSession(user.id, { persistent: false });
+    assert.equal((await stampOf(token)).userId, user.id);
+    assert.equal(await signedInPageStamp("not-a-session"), null);
+    await db.session.deleteMany({ where: { userId: user.id } });
+    assert.equal(await signedInPageStamp(token), null);
+  });
+
+  it("moves with every change to users, parties and guests, cascades included", async () => {
+    const host = await makeUser("stamp");
+    const guest = await makeUser("stamp");
+    const { token } = await createSession(host.id, { persistent: false });
+    let party: Awaited<ReturnType<typeof makeParty>> | null = null;
+    const steps: [string, () => Promise<unknown>][] = [
+      ["a party is hosted", async () => (party = await makeParty(host.id))],
+      ["a guest RSVPs", () => rsvp(party!.id, guest.id)],
+      ["a guest cancels", () => cancelRsvp(party!.id, guest.id)],
+      ["the host edits the party", () => updateParty(party!.id, host.id, { venue: "The garden" })],
+      ["an account changes", () => db.user.update({ where: { id: guest.id }, data: { passwordHash: "y" } })],
+      ["the host deletes the party", () => deleteParty(party!.id, host.id)],
+      ["a user joins", () => makeUser("stamp")],
+    ];
+    let before = (await stampOf(token)).version;
+    for (const [change, make] of steps) {
+      await make();
+      const after = (await stampOf(token)).version;
+      assert.ok(after > before, change);
+      before = after;
+    }
+
+    // An account deleted with its parties and RSVPs: each row the cascade
+    // removes moves the version (the deleted user's own session is gone too,
+    // so read it through another one).
+    const other = await makeUser("stamp");
+    const { token: otherToken } = await createSession(other.id, { persistent: false });
+    const hosted = await makeParty(guest.id);
+    await rsvp(hosted.id, other.id);
+    const beforeDelete = (await stampOf(otherToken)).version;
+    await db.user.delete({ where: { id: guest.id } });
+    // guest's user row, their party, its two attendance rows (guest, other)
+    assert.ok((await stampOf(otherToken)).version >= beforeDelete + 4n);
+  });
+});
