@@ -49,6 +49,20 @@ export async function migrate(env = process.env) {
   const output = await must(bin("prisma"), ["migrate", "deploy"], { env, quiet: true });
   const applied = output.match(/The following migration\(s\) have been applied:[\s\S]*?(?=\n\n[A-Z]|$)/);
   console.log(applied ? `› Migrations applied:\n${applied[0]}` : "› Database schema is up to date");
+  if (isPostgres) await applyPostgresTriggers(url);
+}
+
+/** What the history cannot hold (see the file's header): applied after every deploy. */
+async function applyPostgresTriggers(url) {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    // One parameterless script: the simple query protocol runs it whole.
+    await client.query(fs.readFileSync(path.join(ROOT, "prisma", "postgresql", "content-version.sql"), "utf8"));
+  } finally {
+    await client.end();
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
