@@ -32,7 +32,7 @@ import {
   cookieOptions,
   CSRF_COOKIE,
   SESSION_COOKIE,
-} from "@/lib/http/cookie-names";
+} from "@/lib/http/cookie-names.mjs";
 import { clientIpFrom } from "@/lib/http/client-ip";
 import { isHttpsFrom } from "@/lib/http/request";
 import { loginSchema } from "@/lib/validation/auth";

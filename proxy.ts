@@ -12,7 +12,7 @@
 //    page. Only a fast path: every page, action and route handler checks the
 //    session itself in the database (auth.ts) — the proxy is never the guard.
 import { NextResponse, type NextRequest } from "next/server";
-import { SESSION_COOKIE_NAMES } from "@/lib/http/cookie-names";
+import { SESSION_COOKIE_NAMES } from "@/lib/http/cookie-names.mjs";
 import { databaseUnavailable } from "@/lib/db/health";
 import { corsHeaders, isAllowedCorsOrigin, ownOrigin } from "@/lib/http/cors";
 import { newNonce } from "@/lib/http/nonce.mjs";

@@ -1,7 +1,7 @@
 import { request as playwrightRequest } from "@playwright/test";
 import { apiLogin, createUser, expect, newUser, test } from "./fixtures";
 import { sql } from "./support/db";
-import { apiCreateParty } from "./support/parties";
+import { apiCreateParty, soon } from "./support/parties";
 import { E2E_URLS } from "./support/servers";
 import { randomIp } from "./support/users";
 
@@ -43,8 +43,7 @@ test("a change made through one instance shows at once in the party list the oth
   const onA = await client(A);
   const host = await createUser(onA, newUser("keeper"));
   await apiLogin(onA, host);
-  // Soon enough to be on the first page of /rsvp, whatever other tests host.
-  const party = await apiCreateParty(onA, { date: new Date(Date.now() + 2 * 3_600_000).toISOString() });
+  const party = await apiCreateParty(onA, { date: soon() });
   const listOnA = async () => {
     const res = await onA.get("/rsvp");
     expect(res.status()).toBe(200);

@@ -1,14 +1,11 @@
 import { expect, nav, test } from "./fixtures";
-import { anotherPerson, apiCreateParty, partyCard } from "./support/parties";
+import { anotherPerson, apiCreateParty, partyCard, soon } from "./support/parties";
 
 // server.mjs keeps each signed-in person's party list (/rsvp) for a few
 // seconds (lib/http/page-cache.mjs). These check what people see through it:
 // every change at once, only their own page, nothing after logging out.
 // (The e2e server runs one worker, and a browser keeps its connection, so
 // the reloads below go to the worker that holds the copy.)
-
-// Soon enough to be on the first page of /rsvp, whatever other tests host.
-const soon = () => new Date(Date.now() + 2 * 3_600_000).toISOString();
 
 test("the party list shows another guest's RSVP and cancellation at once", async ({ userPage: page, browser }) => {
   const party = await apiCreateParty(page.request, { date: soon(), seats: 6 });

@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { cookies, headers } from "next/headers";
 import { db } from "@/lib/db";
-import { cookieName, cookieOptions, FLASH_COOKIE } from "@/lib/http/cookie-names";
+import { cookieName, cookieOptions, FLASH_COOKIE } from "@/lib/http/cookie-names.mjs";
 import { isHttps } from "@/lib/http/request";
 
 // One-shot messages that survive the redirect after an action. The message

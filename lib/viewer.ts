@@ -1,7 +1,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
-import { cookieName, TIME_ZONE_COOKIE } from "@/lib/http/cookie-names";
+import { cookieName, TIME_ZONE_COOKIE } from "@/lib/http/cookie-names.mjs";
 import { isHttpsFrom } from "@/lib/http/request";
 import { remember } from "@/lib/memo";
 import { FALLBACK_TIME_ZONE, isValidTimeZone, type Viewer } from "@/lib/time";

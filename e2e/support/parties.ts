@@ -19,6 +19,11 @@ export function futureLocal(days = 30, time = "19:30"): string {
   return `${d.toISOString().slice(0, 10)}T${time}`;
 }
 
+/** A start two hours from now: soon enough to be on the first page of /rsvp, whatever other tests host. */
+export function soon(): string {
+  return new Date(Date.now() + 2 * 3_600_000).toISOString();
+}
+
 export function uniqueVenue(prefix = "Table"): string {
   return `${prefix} ${randomBytes(4).toString("hex")}`;
 }

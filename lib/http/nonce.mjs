@@ -1,6 +1,6 @@
 // @ts-check
-// CSP nonces: made by proxy.ts for every page, and again by the anonymous
-// page cache (server.mjs) for every answer it gives from memory — which finds
+// CSP nonces: made by proxy.ts for every page, and again by the page cache
+// (server.mjs) for every answer it gives from memory — which finds
 // the nonce a stored page was rendered with by this same format.
 import { randomUUID } from "node:crypto";
 

@@ -17,6 +17,7 @@
 // gets a fresh CSP nonce — the stored page is split at the nonce it was
 // rendered with — and is gzipped here when the client accepts it.
 import zlib from "node:zlib";
+import { CALLBACK_COOKIE, cookieName, CSRF_COOKIE, SESSION_COOKIE, TIME_ZONE_COOKIE } from "./cookie-names.mjs";
 import { newNonce, nonceIn } from "./nonce.mjs";
 
 const ANONYMOUS_PAGES = new Set(["/", "/login", "/register"]);
@@ -24,11 +25,14 @@ const SIGNED_IN_PAGES = new Set(["/rsvp"]);
 // Headers that describe one transfer, not the page.
 const PER_RESPONSE = new Set(["content-length", "transfer-encoding", "connection", "keep-alive", "date", "content-encoding"]);
 
+// The cookies a kept page may come with. Any other (a flash message,
+// someone else's cookie) means the page is rendered.
+const KEPT_PAGE_COOKIES = [TIME_ZONE_COOKIE, SESSION_COOKIE, CSRF_COOKIE, CALLBACK_COOKIE];
+
 /**
- * Our cookies a request carries, by their name without the `__Host-` prefix
- * (which the app uses over HTTPS only: lib/http/cookie-names.ts), or null
- * when it carries one the kept pages do not expect: a cookie under the other
- * scheme's name, a repeated one, or someone else's.
+ * The cookies a request carries, by their base name, or null when it carries
+ * one a kept page does not expect — under the other scheme's name too (the
+ * app reads `__Host-` names over HTTPS only) — or one twice.
  * @param {string | undefined} header @param {boolean} https
  */
 function ourCookies(header, https) {
@@ -37,12 +41,10 @@ function ourCookies(header, https) {
   for (const part of (header ?? "").split(";")) {
     if (!part.trim()) continue;
     const eq = part.indexOf("=");
-    if (eq < 0) return null;
-    let name = part.slice(0, eq).trim();
-    if (https !== name.startsWith("__Host-")) return null;
-    if (https) name = name.slice("__Host-".length);
-    if (!/^dp\.[a-z-]+$/.test(name) || found.has(name)) return null;
-    found.set(name, part.slice(eq + 1).trim());
+    const name = part.slice(0, eq).trim();
+    const base = KEPT_PAGE_COOKIES.find((b) => cookieName(b, https) === name);
+    if (eq < 0 || !base || found.has(base)) return null;
+    found.set(base, part.slice(eq + 1).trim());
   }
   return found;
 }
@@ -85,19 +87,17 @@ export function createPageCache({
     if (!cookies || isDatabaseDown()) return null;
     // What pages read from the request: the time zone (cookie), the language
     // (dates are written in it) and the host.
-    const zone = cookies.get("dp.tz") ?? "";
+    const zone = cookies.get(TIME_ZONE_COOKIE) ?? "";
     const language = String(h["accept-language"] ?? "");
     const host = String(h.host ?? "");
     if (zone.length > 64 || language.length > 256 || host.length > 256) return null;
     const key = `${https ? "https" : "http"} ${host} ${url} ${zone} ${language}`;
-    cookies.delete("dp.tz");
-    if (anonymous) return cookies.size === 0 ? key : null;
-
-    // Auth.js's own cookies, which no kept page reads, do not split the key.
-    cookies.delete("dp.csrf");
-    cookies.delete("dp.callback-url");
-    const token = cookies.get("dp.session");
-    if (!token || cookies.size !== 1 || token.length > 128) return null;
+    // Anonymous pages are kept only for visitors with no other cookie of
+    // ours; on /rsvp, Auth.js's own cookies (no kept page reads them) do not
+    // split the key.
+    if (anonymous) return cookies.size === (cookies.has(TIME_ZONE_COOKIE) ? 1 : 0) ? key : null;
+    const token = cookies.get(SESSION_COOKIE);
+    if (!token || token.length > 128) return null;
     try {
       const stamp = await signedInStamp(token);
       return stamp ? `${key} ${stamp}` : null;

@@ -1,16 +1,19 @@
+// @ts-check
 // Cookie names. Over HTTPS every cookie of ours gets the `__Host-` prefix,
 // which browsers accept only with Secure, Path=/ and no Domain: it cannot be
 // set or overwritten by a sibling subdomain or a plain-HTTP page. On
 // http://localhost (development, the quick start) the plain name is used.
-// Plain module: proxy.ts uses it.
+// Plain JavaScript: proxy.ts and the app use it, and so does the page cache
+// in server.mjs, which runs outside the Next.js build.
 
-export function cookieName(base: string, https: boolean): string {
+/** @param {string} base @param {boolean} https @returns {string} */
+export function cookieName(base, https) {
   return https ? `__Host-${base}` : base;
 }
 
-/** Options every cookie of ours carries. */
-export function cookieOptions(https: boolean) {
-  return { httpOnly: true, sameSite: "lax" as const, path: "/", secure: https };
+/** Options every cookie of ours carries. @param {boolean} https */
+export function cookieOptions(https) {
+  return { httpOnly: true, sameSite: /** @type {const} */ ("lax"), path: "/", secure: https };
 }
 
 export const SESSION_COOKIE = "dp.session";
