@@ -57,8 +57,9 @@ function listTests(dir, provider, out = []) {
 }
 
 async function checks() {
-  heading("Checks: ESLint and TypeScript");
+  heading("Checks: formatting, ESLint and TypeScript");
   for (const [name, cmd, cmdArgs] of [
+    ["prettier --check", bin("prettier"), ["--check", "--log-level", "warn", "."]],
     ["eslint", bin("eslint"), ["--max-warnings", "0", "."]],
     ["typegen", bin("next"), ["typegen"]],
     ["tsc --noEmit", bin("tsc"), ["--noEmit"]],
