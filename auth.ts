@@ -26,13 +26,7 @@ import {
   PERSISTENT_SESSION_MS,
   type SessionUser,
 } from "@/lib/auth/sessions";
-import {
-  CALLBACK_COOKIE,
-  cookieName,
-  cookieOptions,
-  CSRF_COOKIE,
-  SESSION_COOKIE,
-} from "@/lib/http/cookie-names.mjs";
+import { CALLBACK_COOKIE, cookieName, cookieOptions, CSRF_COOKIE, SESSION_COOKIE } from "@/lib/http/cookie-names.mjs";
 import { clientIpFrom } from "@/lib/http/client-ip";
 import { isHttpsFrom } from "@/lib/http/request";
 import { loginSchema } from "@/lib/validation/auth";
@@ -144,9 +138,7 @@ function config(https: boolean): NextAuthConfig {
 
 // The configuration depends on the request (HTTPS gets `__Host-` cookies);
 // Auth.js calls this lazily inside each request, where headers() works.
-export const { handlers, signIn, signOut } = NextAuth(async () =>
-  config(isHttpsFrom(await headers())),
-);
+export const { handlers, signIn, signOut } = NextAuth(async () => config(isHttpsFrom(await headers())));
 
 /**
  * The signed-in user of this request, or null. Cached per request.

@@ -26,9 +26,7 @@ const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || undefined; // all interfaces, IPv4 and IPv6
 const trustProxy = process.env.TRUST_PROXY === "1";
-const workers = dev
-  ? 1
-  : Math.max(1, Math.floor(Number(process.env.WEB_CONCURRENCY) || os.availableParallelism()));
+const workers = dev ? 1 : Math.max(1, Math.floor(Number(process.env.WEB_CONCURRENCY) || os.availableParallelism()));
 const SHUTDOWN_DRAIN_MS = Number(process.env.SHUTDOWN_DRAIN_MS ?? 1_000);
 const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS || 10_000);
 const CLIENT_IP_HEADER = "x-dinnerparty-client-ip";
@@ -105,7 +103,9 @@ function normaliseHeaders(req) {
       .map((s) => s.trim())
       .filter(Boolean);
     h[CLIENT_IP_HEADER] = plainAddress(forwarded.at(-1) ?? socketIp);
-    h["x-forwarded-proto"] = String(h["x-forwarded-proto"] ?? scheme).split(",")[0].trim();
+    h["x-forwarded-proto"] = String(h["x-forwarded-proto"] ?? scheme)
+      .split(",")[0]
+      .trim();
   } else {
     delete h["x-forwarded-for"];
     delete h["x-forwarded-host"];
@@ -197,7 +197,8 @@ async function runWorker() {
   // instrumentation.ts hands over the session and content-version check.
   const pages = createPageCache({
     isDatabaseDown: () => Boolean(/** @type {any} */ (globalThis).__dinnerpartyDbHealth?.down),
-    signedInStamp: async (token) => (await /** @type {any} */ (globalThis).__dinnerpartySignedInPageStamp?.(token)) ?? null,
+    signedInStamp: async (token) =>
+      (await /** @type {any} */ (globalThis).__dinnerpartySignedInPageStamp?.(token)) ?? null,
   });
 
   let stopping = false;

@@ -18,8 +18,8 @@ export default async function HomePage() {
       <>
         <PageHeader title="Dinner with friends, without the group chat">
           <p className="lead">
-            Host a dinner party in a minute, share its Party ID, and see who is coming — never more guests than
-            seats at your table.
+            Host a dinner party in a minute, share its Party ID, and see who is coming — never more guests than seats at
+            your table.
           </p>
         </PageHeader>
         <p className="actions">

@@ -11,19 +11,33 @@ async function audit(page: Page, label: string) {
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
     .analyze();
-  const found = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  const found = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+  );
   expect(found, label).toEqual([]);
   await expect(page.locator("h1"), `${label}: one h1`).toHaveCount(1);
-  const noScroll = await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+  const noScroll = await page.evaluate(
+    () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+  );
   expect(noScroll, `${label}: no horizontal scroll`).toBe(true);
   const small = await page.evaluate(() => {
     const out: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>("a[href], button, input:not([type=hidden]), select, textarea, summary")) {
+    for (const el of document.querySelectorAll<HTMLElement>(
+      "a[href], button, input:not([type=hidden]), select, textarea, summary",
+    )) {
       const style = getComputedStyle(el);
-      if (style.display === "none" || style.visibility === "hidden" || el.closest("[aria-hidden=true], .honeypot, .skip-link")) continue;
+      if (
+        style.display === "none" ||
+        style.visibility === "hidden" ||
+        el.closest("[aria-hidden=true], .honeypot, .skip-link")
+      )
+        continue;
       const box = el.getBoundingClientRect();
       if (box.width === 0 && box.height === 0) continue;
-      if (box.height < 44 || box.width < 44) out.push(`${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute("name") || "").trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+      if (box.height < 44 || box.width < 44)
+        out.push(
+          `${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute("name") || "").trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`,
+        );
     }
     return out;
   });
@@ -61,7 +75,17 @@ test("every page passes axe, logged out and logged in, forms with errors include
   const party = await apiCreateParty(host.page.request);
   const mine = await apiCreateParty(page.request);
   await page.request.post(`/api/parties/${party.id}/rsvp`);
-  for (const path of ["/", `/user/${user.username}`, `/user/${host.user.username}`, "/rsvp", `/parties/${party.id}`, `/parties/${mine.id}`, `/parties/${mine.id}/edit`, `/parties/${mine.id}/delete`, "/settings"]) {
+  for (const path of [
+    "/",
+    `/user/${user.username}`,
+    `/user/${host.user.username}`,
+    "/rsvp",
+    `/parties/${party.id}`,
+    `/parties/${mine.id}`,
+    `/parties/${mine.id}/edit`,
+    `/parties/${mine.id}/delete`,
+    "/settings",
+  ]) {
     await visit(path);
   }
   await page.goto(`/parties/${party.id}/edit`);

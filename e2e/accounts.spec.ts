@@ -25,7 +25,11 @@ test.describe("registration", () => {
   test("mixed-case username and email are stored lower-case", async ({ page }) => {
     const user = newUser("case");
     await page.goto("/register");
-    await registerThroughForm(page, { ...user, username: user.username.toUpperCase(), email: user.email.toUpperCase() });
+    await registerThroughForm(page, {
+      ...user,
+      username: user.username.toUpperCase(),
+      email: user.email.toUpperCase(),
+    });
     await expect(page).toHaveURL(`/user/${user.username}`);
     const rows = await sql<{ email: string }>(`SELECT "email" FROM "User" WHERE "username" = $1`, [user.username]);
     expect(rows).toEqual([{ email: user.email }]);

@@ -70,7 +70,11 @@ test.describe("POST /api/users/login", () => {
   test("200 with id, username, message and a session cookie", async ({ request, user }) => {
     const res = await apiLogin(request, user);
     const body = await res.json();
-    expect(body).toEqual({ id: expect.any(String), username: user.username, message: "You are logged in successfully" });
+    expect(body).toEqual({
+      id: expect.any(String),
+      username: user.username,
+      message: "You are logged in successfully",
+    });
     expect(res.headers()["set-cookie"]).toMatch(/dp\.session=[^;]+;.*HttpOnly/i);
     expect(res.headers()["set-cookie"]).not.toMatch(/dp\.session=[^;]+;[^\n]*Expires/i);
   });
@@ -157,7 +161,15 @@ test.describe("bad requests always get a JSON answer, never a 500", () => {
   });
 
   test("400 for malformed JSON and wrong shapes", async ({ request }) => {
-    const bodies = ["{", "[]", "null", '"text"', "42", '{"email":[],"password":{}}', '{"email":"a@b.test","password":"x","remember":"yes"}'];
+    const bodies = [
+      "{",
+      "[]",
+      "null",
+      '"text"',
+      "42",
+      '{"email":[],"password":{}}',
+      '{"email":"a@b.test","password":"x","remember":"yes"}',
+    ];
     for (const route of routes) {
       for (const body of bodies) {
         const res = await request.post(route, { headers: { "content-type": "application/json" }, data: body });

@@ -46,7 +46,10 @@ test("60 simultaneous RSVPs for 9 free seats: exactly 9 get in, every round", as
     );
     const accepted = answers.filter((a) => a.status === 201);
     const full = answers.filter((a) => a.status === 409);
-    expect(answers.filter((a) => a.status >= 500), `round ${round}: no server errors`).toEqual([]);
+    expect(
+      answers.filter((a) => a.status >= 500),
+      `round ${round}: no server errors`,
+    ).toEqual([]);
     expect(answers.map((a) => a.body).join("\n")).not.toMatch(/database is locked/i);
     expect(accepted, `round ${round}`).toHaveLength(9);
     expect(full, `round ${round}`).toHaveLength(51);

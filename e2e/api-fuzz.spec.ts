@@ -26,7 +26,7 @@ const NASTY_STRINGS = [
   "a".repeat(5000),
   "' OR '1'='1",
   '"; DROP TABLE "User"; --',
-  "1; DELETE FROM \"DinnerParty\"",
+  '1; DELETE FROM "DinnerParty"',
   "<script>alert(1)</script>",
   "<img src=x onerror=alert(1)>",
   "${7*7}",
@@ -98,11 +98,15 @@ const CONTENT_TYPES = [
 
 type Check = { label: string; res: APIResponse; api: boolean; rsc?: boolean };
 
-test("over a thousand bad requests: no 5xx, always a proper answer, no data changed", async ({ playwright, request, user }) => {
+test("over a thousand bad requests: no 5xx, always a proper answer, no data changed", async ({
+  playwright,
+  request,
+  user,
+}) => {
   test.setTimeout(300_000);
   const baseURL = test.info().project.use.baseURL!;
   const random = rng(20261121);
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
 
   // A logged-in fuzzer who hosts one party, and someone else's party.
   await apiLogin(request, user);
@@ -110,7 +114,10 @@ test("over a thousand bad requests: no 5xx, always a proper answer, no data chan
   const other = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
   await apiLogin(other, await createUser(other, newUser("victim")));
   const theirs = await apiCreateParty(other, { seats: 4 });
-  const anonymous = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
+  const anonymous = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { "x-forwarded-for": randomIp() },
+  });
 
   // Other tests run beside this one: look only at what the fuzz could touch —
   // the two accounts, their parties, RSVPs and sessions, and any account
@@ -150,8 +157,24 @@ test("over a thousand bad requests: no 5xx, always a proper answer, no data chan
     password: pick(NASTY_VALUES),
     website: pick(["http://spam.example", "x"]), // the honeypot: always refused
   });
-  const invalidLogin = () => ({ email: pick(NASTY_VALUES), password: pick(NASTY_VALUES), remember: pick(NASTY_VALUES) });
-  const ids = [String(own.id), String(theirs.id), "0", "-1", "99999999999", "abc", "1.5", "%2e%2e", "1;DROP", "%00", "a".repeat(300)];
+  const invalidLogin = () => ({
+    email: pick(NASTY_VALUES),
+    password: pick(NASTY_VALUES),
+    remember: pick(NASTY_VALUES),
+  });
+  const ids = [
+    String(own.id),
+    String(theirs.id),
+    "0",
+    "-1",
+    "99999999999",
+    "abc",
+    "1.5",
+    "%2e%2e",
+    "1;DROP",
+    "%00",
+    "a".repeat(300),
+  ];
 
   type Call = { method: string; path: string; body: () => unknown; as?: APIRequestContext };
   const calls: Call[] = [
@@ -174,7 +197,11 @@ test("over a thousand bad requests: no 5xx, always a proper answer, no data chan
     if (mode < 0.55) {
       res = await ctx.fetch(call.path, { method, data: call.body() as object });
     } else if (mode < 0.8) {
-      res = await ctx.fetch(call.path, { method, headers: { "content-type": pick(CONTENT_TYPES) }, data: pick(RAW_BODIES) });
+      res = await ctx.fetch(call.path, {
+        method,
+        headers: { "content-type": pick(CONTENT_TYPES) },
+        data: pick(RAW_BODIES),
+      });
     } else if (mode < 0.9) {
       // Over the size limit: refused before any work.
       res = await ctx.fetch(call.path, { method, data: { password: "p".repeat(100_000), venue: "v".repeat(20_000) } });
@@ -193,7 +220,16 @@ test("over a thousand bad requests: no 5xx, always a proper answer, no data chan
     queue.push(() => send(call, mode));
   }
   for (const path of ["/api/parties", "/api/me", "/api/health", `/api/parties/${theirs.id}`]) {
-    for (const q of ["", "?limit=0", "?limit=-5", "?limit=1e9", "?cursor=%00", "?cursor=" + "A".repeat(500), "?limit[]=1", "?limit=abc&cursor=x"]) {
+    for (const q of [
+      "",
+      "?limit=0",
+      "?limit=-5",
+      "?limit=1e9",
+      "?cursor=%00",
+      "?cursor=" + "A".repeat(500),
+      "?limit[]=1",
+      "?limit=abc&cursor=x",
+    ]) {
       queue.push(async () => {
         checks.push({ label: `GET ${path}${q}`, res: await request.get(path + q), api: true });
       });
@@ -210,25 +246,80 @@ test("over a thousand bad requests: no 5xx, always a proper answer, no data chan
 
   // Form actions: the real forms' hidden fields, then fuzzed inputs or garbage.
   const forms: { page: string; fields: () => Record<string, string>; as?: APIRequestContext }[] = [
-    { page: "/register", as: anonymous, fields: () => ({ username: pick(NASTY_STRINGS), email: pick(NASTY_STRINGS), password: "short", repeatPassword: pick(NASTY_STRINGS), website: "x" }) },
-    { page: "/login", as: anonymous, fields: () => ({ email: pick(NASTY_STRINGS), password: pick(NASTY_STRINGS), remember: pick(NASTY_STRINGS), callbackUrl: pick(NASTY_STRINGS) }) },
-    { page: `/user/${user.username}`, fields: () => ({ date: pick(NASTY_STRINGS), timeZone: pick(NASTY_STRINGS), venue: "", mainDish: pick(NASTY_STRINGS), seats: pick(NASTY_STRINGS) }) },
-    { page: `/parties/${own.id}/edit`, fields: () => ({ partyId: pick(ids), date: "2020-01-01T10:00", venue: pick(NASTY_STRINGS), mainDish: pick(NASTY_STRINGS), seats: pick(NASTY_STRINGS) }) },
-    { page: "/rsvp", fields: () => ({ partyId: pick([...NASTY_STRINGS, "99999999"].filter((s) => !/^\s*#?\d{1,10}\s*$/.test(s) || s === "99999999")), returnTo: pick(NASTY_STRINGS) }) },
-    { page: "/settings", fields: () => ({ currentPassword: "not the password", newPassword: pick(NASTY_STRINGS), repeatNewPassword: pick(NASTY_STRINGS), password: "not the password" }) },
+    {
+      page: "/register",
+      as: anonymous,
+      fields: () => ({
+        username: pick(NASTY_STRINGS),
+        email: pick(NASTY_STRINGS),
+        password: "short",
+        repeatPassword: pick(NASTY_STRINGS),
+        website: "x",
+      }),
+    },
+    {
+      page: "/login",
+      as: anonymous,
+      fields: () => ({
+        email: pick(NASTY_STRINGS),
+        password: pick(NASTY_STRINGS),
+        remember: pick(NASTY_STRINGS),
+        callbackUrl: pick(NASTY_STRINGS),
+      }),
+    },
+    {
+      page: `/user/${user.username}`,
+      fields: () => ({
+        date: pick(NASTY_STRINGS),
+        timeZone: pick(NASTY_STRINGS),
+        venue: "",
+        mainDish: pick(NASTY_STRINGS),
+        seats: pick(NASTY_STRINGS),
+      }),
+    },
+    {
+      page: `/parties/${own.id}/edit`,
+      fields: () => ({
+        partyId: pick(ids),
+        date: "2020-01-01T10:00",
+        venue: pick(NASTY_STRINGS),
+        mainDish: pick(NASTY_STRINGS),
+        seats: pick(NASTY_STRINGS),
+      }),
+    },
+    {
+      page: "/rsvp",
+      fields: () => ({
+        partyId: pick([...NASTY_STRINGS, "99999999"].filter((s) => !/^\s*#?\d{1,10}\s*$/.test(s) || s === "99999999")),
+        returnTo: pick(NASTY_STRINGS),
+      }),
+    },
+    {
+      page: "/settings",
+      fields: () => ({
+        currentPassword: "not the password",
+        newPassword: pick(NASTY_STRINGS),
+        repeatNewPassword: pick(NASTY_STRINGS),
+        password: "not the password",
+      }),
+    },
   ];
   const hiddenFields = async (page: string, ctx: APIRequestContext) => {
     const html = await (await ctx.get(page)).text();
     // Every form of the page but "Log out", which would end the fuzzer's session.
-    const formsHtml = [...html.matchAll(/<form[\s\S]*?<\/form>/g)].map((m) => m[0]).filter((f) => !f.includes("Log out"));
-    return formsHtml.map((form) =>
-      Object.fromEntries(
-        [...form.matchAll(/<input type="hidden" name="(\$ACTION[^"]*)"(?: value="([^"]*)")?/g)].map(([, k, v]) => [
-          k!,
-          (v ?? "").replaceAll("&quot;", '"').replaceAll("&amp;", "&"),
-        ]),
-      ),
-    ).filter((f) => Object.keys(f).length > 0);
+    const formsHtml = [...html.matchAll(/<form[\s\S]*?<\/form>/g)]
+      .map((m) => m[0])
+      .filter((f) => !f.includes("Log out"));
+    return formsHtml
+      .map((form) =>
+        Object.fromEntries(
+          [...form.matchAll(/<input type="hidden" name="(\$ACTION[^"]*)"(?: value="([^"]*)")?/g)].map(([, k, v]) => [
+            k!,
+            (v ?? "").replaceAll("&quot;", '"').replaceAll("&amp;", "&"),
+          ]),
+        ),
+      )
+      .filter((f) => Object.keys(f).length > 0);
   };
   for (const form of forms) {
     const ctx = form.as ?? request;
@@ -250,9 +341,20 @@ test("over a thousand bad requests: no 5xx, always a proper answer, no data chan
             maxRedirects: 0,
           });
         } else {
-          const id = JSON.parse(pick(Object.entries(action).filter(([k]) => /:0$/.test(k)).map(([, v]) => v).concat(['{"id":"00"}'])) || "{}").id ?? "00";
+          const id =
+            JSON.parse(
+              pick(
+                Object.entries(action)
+                  .filter(([k]) => /:0$/.test(k))
+                  .map(([, v]) => v)
+                  .concat(['{"id":"00"}']),
+              ) || "{}",
+            ).id ?? "00";
           res = await ctx.post(form.page, {
-            headers: { "next-action": pick([id, "00deadbeef", "x".repeat(500)]), "content-type": pick(["text/plain;charset=UTF-8", "multipart/form-data; boundary=q"]) },
+            headers: {
+              "next-action": pick([id, "00deadbeef", "x".repeat(500)]),
+              "content-type": pick(["text/plain;charset=UTF-8", "multipart/form-data; boundary=q"]),
+            },
             data: pick(["[]", "[{}]", '["$@1"]', "garbage", '[{"a":1},"$K2"]', pick(RAW_BODIES)]),
             maxRedirects: 0,
           });
@@ -284,9 +386,10 @@ test("over a thousand bad requests: no 5xx, always a proper answer, no data chan
 
   // Nothing changed, and the server is still there.
   expect(await counts()).toEqual(before);
-  const strangers = await sql(`SELECT "username" FROM "User" WHERE "email" NOT LIKE '%@example.test' AND "joinedAt" >= $1`, [
-    dbDate(started),
-  ]);
+  const strangers = await sql(
+    `SELECT "username" FROM "User" WHERE "email" NOT LIKE '%@example.test' AND "joinedAt" >= $1`,
+    [dbDate(started)],
+  );
   expect(strangers).toEqual([]);
   expect((await request.get("/api/health")).status()).toBe(200);
   const mine = await (await request.get(`/api/parties/${own.id}`)).json();

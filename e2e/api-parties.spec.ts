@@ -146,7 +146,10 @@ test.describe("parties", () => {
 
     const baseURL = test.info().project.use.baseURL;
     for (let i = 0; i < 2; i++) {
-      const guest = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
+      const guest = await playwright.request.newContext({
+        baseURL,
+        extraHTTPHeaders: { "x-forwarded-for": randomIp() },
+      });
       await apiLogin(guest, await createUser(guest, newUser("g")));
       expect((await guest.post(`/api/parties/${party.id}/rsvp`)).status()).toBe(201);
       await guest.dispose();
@@ -198,7 +201,9 @@ test.describe("RSVP over the API", () => {
     const ok = await guest.post(`/api/parties/${party.id}/rsvp`);
     expect(ok.status()).toBe(201);
     const { message } = await ok.json();
-    expect(message).toMatch(new RegExp(`^You successfully RSVP'd to ${user.username}'s dinner party on .+ \\(UTC\\)!$`));
+    expect(message).toMatch(
+      new RegExp(`^You successfully RSVP'd to ${user.username}'s dinner party on .+ \\(UTC\\)!$`),
+    );
 
     const again = await guest.post(`/api/parties/${party.id}/rsvp`, { data: {} });
     expect(again.status()).toBe(409);
@@ -218,7 +223,10 @@ test.describe("RSVP over the API", () => {
     expect(typeof (await gone.json()).message).toBe("string");
     expect((await (await request.get(`/api/parties/${party.id}`)).json()).seatsTaken).toBe(1);
 
-    const text = await guest.post(`/api/parties/${party.id}/rsvp`, { headers: { "content-type": "text/plain" }, data: "hi" });
+    const text = await guest.post(`/api/parties/${party.id}/rsvp`, {
+      headers: { "content-type": "text/plain" },
+      data: "hi",
+    });
     expect(text.status()).toBe(415);
     await guest.dispose();
   });
@@ -229,7 +237,10 @@ test.describe("RSVP over the API", () => {
     const baseURL = test.info().project.use.baseURL;
     const answers = [];
     for (let i = 0; i < 2; i++) {
-      const guest = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
+      const guest = await playwright.request.newContext({
+        baseURL,
+        extraHTTPHeaders: { "x-forwarded-for": randomIp() },
+      });
       await apiLogin(guest, await createUser(guest, newUser("g")));
       const res = await guest.post(`/api/parties/${party.id}/rsvp`);
       answers.push([res.status(), (await res.json()).message]);

@@ -44,14 +44,25 @@ test.describe("response headers", () => {
     for (const path of ["/", "/login", "/register"]) await check(path, false);
     await apiLogin(request, user);
     const party = await apiCreateParty(request);
-    for (const path of ["/", `/user/${user.username}`, "/rsvp", `/parties/${party.id}`, `/parties/${party.id}/edit`, "/settings"]) {
+    for (const path of [
+      "/",
+      `/user/${user.username}`,
+      "/rsvp",
+      `/parties/${party.id}`,
+      `/parties/${party.id}/edit`,
+      "/settings",
+    ]) {
       await check(path, true);
     }
     expect(nonces.size).toBe(9); // a fresh nonce every time
   });
 
   test("API answers: deny-all CSP, nosniff, never cached", async ({ request, user }) => {
-    for (const res of [await request.get("/api/me"), await request.get("/api/nothing"), await request.post("/api/users/login", { data: {} })]) {
+    for (const res of [
+      await request.get("/api/me"),
+      await request.get("/api/nothing"),
+      await request.post("/api/users/login", { data: {} }),
+    ]) {
       const h = res.headers();
       expectStrictCsp(h["content-security-policy"]);
       expect(h["x-content-type-options"]).toBe("nosniff");
@@ -83,7 +94,10 @@ test.describe("response headers", () => {
 test.describe("cookies", () => {
   test("on plain http://localhost: HttpOnly, SameSite=Lax, no prefix", async ({ request, user }) => {
     const res = await apiLogin(request, user);
-    const cookie = res.headers()["set-cookie"]!.split("\n").find((c) => c.startsWith("dp.session="));
+    const cookie = res
+      .headers()
+      ["set-cookie"]!.split("\n")
+      .find((c) => c.startsWith("dp.session="));
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
     expect(cookie).toMatch(/Path=\//);
@@ -113,7 +127,9 @@ test.describe("cookies", () => {
     expect(csrf.headers()["set-cookie"]).toMatch(/^__Host-dp\.csrf=[^;]+;.*Secure/im);
     const tz = await https.post("/api/viewer/time-zone", { data: { timeZone: "Europe/Paris" } });
     expect(tz.status()).toBe(204);
-    expect(tz.headers()["set-cookie"]).toMatch(/^__Host-dp\.tz=[^;]+;.*HttpOnly.*Secure|^__Host-dp\.tz=[^;]+;.*Secure.*HttpOnly/im);
+    expect(tz.headers()["set-cookie"]).toMatch(
+      /^__Host-dp\.tz=[^;]+;.*HttpOnly.*Secure|^__Host-dp\.tz=[^;]+;.*Secure.*HttpOnly/im,
+    );
     await https.dispose();
   });
 });
@@ -147,10 +163,17 @@ test.describe("cross-site requests", () => {
     expect(own.status()).toBe(200);
   });
 
-  test("a front end listed in CORS_ORIGINS gets a proper preflight and credentialed answers", async ({ request, user }) => {
+  test("a front end listed in CORS_ORIGINS gets a proper preflight and credentialed answers", async ({
+    request,
+    user,
+  }) => {
     const preflight = await request.fetch("/api/users/login", {
       method: "OPTIONS",
-      headers: { origin: FRONTEND, "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
+      headers: {
+        origin: FRONTEND,
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "content-type",
+      },
     });
     expect(preflight.status()).toBe(204);
     expect(preflight.headers()["access-control-allow-origin"]).toBe(FRONTEND);
@@ -177,14 +200,23 @@ test.describe("cross-site requests", () => {
     expect(fields.length).toBeGreaterThan(0);
     const res = await request.post("/register", {
       headers: { origin: EVIL },
-      multipart: Object.fromEntries([...fields, ["username", "crosssite"], ["email", user.email], ["password", "x"], ["repeatPassword", "x"]]),
+      multipart: Object.fromEntries([
+        ...fields,
+        ["username", "crosssite"],
+        ["email", user.email],
+        ["password", "x"],
+        ["repeatPassword", "x"],
+      ]),
       maxRedirects: 0,
     });
     expect(res.status()).toBe(403);
   });
 
   test("Auth.js's credentials callback keeps its CSRF token", async ({ playwright, user }) => {
-    const ctx = await playwright.request.newContext({ baseURL: SELF, extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
+    const ctx = await playwright.request.newContext({
+      baseURL: SELF,
+      extraHTTPHeaders: { "x-forwarded-for": randomIp() },
+    });
     const without = await ctx.post("/api/auth/callback/credentials", {
       form: { email: user.email, password: user.password },
       maxRedirects: 0,
@@ -221,11 +253,25 @@ test.describe("GET never changes anything", () => {
         )
       ).map((r) => Object.values(r).map(Number))[0];
     const before = await counts();
-    for (const path of ["/api/users", "/api/users/login", "/api/users/logout", `/api/parties/${party.id}/rsvp`, "/api/viewer/time-zone"]) {
+    for (const path of [
+      "/api/users",
+      "/api/users/login",
+      "/api/users/logout",
+      `/api/parties/${party.id}/rsvp`,
+      "/api/viewer/time-zone",
+    ]) {
       expect((await request.get(path)).status(), path).toBe(405);
       expect((await request.head(path)).status(), path).toBe(405);
     }
-    for (const path of ["/", "/rsvp", `/parties/${party.id}`, `/parties/${party.id}/edit`, `/parties/${party.id}/delete`, "/settings", `/user/${user.username}`]) {
+    for (const path of [
+      "/",
+      "/rsvp",
+      `/parties/${party.id}`,
+      `/parties/${party.id}/edit`,
+      `/parties/${party.id}/delete`,
+      "/settings",
+      `/user/${user.username}`,
+    ]) {
       expect((await request.get(path)).status(), path).toBe(200);
     }
     expect(await counts()).toEqual(before);
@@ -249,11 +295,15 @@ test.describe("write floods", () => {
   test("30 RSVP calls a minute per user, then 429", async ({ request, playwright, user }) => {
     await apiLogin(request, user);
     const party = await apiCreateParty(request, { seats: 3 });
-    const guest = await playwright.request.newContext({ baseURL: SELF, extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
+    const guest = await playwright.request.newContext({
+      baseURL: SELF,
+      extraHTTPHeaders: { "x-forwarded-for": randomIp() },
+    });
     await apiLogin(guest, await createUser(guest, newUser("flood")));
     const statuses: number[] = [];
     for (let i = 0; i < 31; i++) {
-      const res = i % 2 ? await guest.delete(`/api/parties/${party.id}/rsvp`) : await guest.post(`/api/parties/${party.id}/rsvp`);
+      const res =
+        i % 2 ? await guest.delete(`/api/parties/${party.id}/rsvp`) : await guest.post(`/api/parties/${party.id}/rsvp`);
       statuses.push(res.status());
     }
     expect(statuses.slice(0, 30).every((s) => s === 201 || s === 204)).toBe(true);

@@ -7,7 +7,12 @@ test("installable: a web app manifest with icons, and the icons themselves", asy
   const manifestHref = await page.locator('link[rel="manifest"]').getAttribute("href");
   expect(manifestHref).toBeTruthy();
   const manifest = await (await request.get(manifestHref!)).json();
-  expect(manifest).toMatchObject({ name: "DinnerParty", short_name: "DinnerParty", start_url: "/", display: "standalone" });
+  expect(manifest).toMatchObject({
+    name: "DinnerParty",
+    short_name: "DinnerParty",
+    start_url: "/",
+    display: "standalone",
+  });
   const sizes = manifest.icons.map((i: { sizes: string }) => i.sizes);
   expect(sizes).toEqual(expect.arrayContaining(["192x192", "512x512"]));
   expect(manifest.icons.some((i: { purpose?: string }) => i.purpose === "maskable")).toBe(true);
@@ -75,7 +80,10 @@ test("the 404 page is part of the app", async ({ page }) => {
   await expect(page.getByRole("link", { name: "Back to the home page" })).toBeVisible();
 });
 
-test("dates read like 'Sat 6 Dec, 19:30 (Europe/Paris)', in the viewer's language", async ({ userPage: page, user }) => {
+test("dates read like 'Sat 6 Dec, 19:30 (Europe/Paris)', in the viewer's language", async ({
+  userPage: page,
+  user,
+}) => {
   await page.goto(`/user/${user.username}`);
   const venue = uniqueVenue("Format");
   await hostThroughForm(page, { date: "2031-12-06T19:30", venue, mainDish: "Stew", seats: 4 });

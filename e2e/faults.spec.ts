@@ -30,7 +30,11 @@ test("while PostgreSQL is stopped: a clear 503; when it is back: service resumes
 
   stopServer(cluster);
   try {
-    for (const call of [() => api.get("/api/me"), () => api.get("/api/parties"), () => api.post("/api/parties/1/rsvp")]) {
+    for (const call of [
+      () => api.get("/api/me"),
+      () => api.get("/api/parties"),
+      () => api.post("/api/parties/1/rsvp"),
+    ]) {
       const res = await call();
       expect(res.status()).toBe(503);
       expect(res.headers()["content-type"]).toContain("application/json");
@@ -50,9 +54,7 @@ test("while PostgreSQL is stopped: a clear 503; when it is back: service resumes
   }
 
   // No restart: the same server notices by itself.
-  await expect
-    .poll(async () => (await api.get("/api/me")).status(), { timeout: 20_000, intervals: [250] })
-    .toBe(200);
+  await expect.poll(async () => (await api.get("/api/me")).status(), { timeout: 20_000, intervals: [250] }).toBe(200);
   expect((await (await api.get("/api/me")).json()).username).toBe(user.username);
   expect((await api.get(`/api/parties/${party.id}`)).status()).toBe(200);
   const after = await apiCreateParty(api);
@@ -88,9 +90,17 @@ test("SIGTERM lets in-flight requests finish, then closes the database pool", as
 
   const baseURL = `http://localhost:${port}`;
   const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
-  await expect.poll(async () => (await api.get("/api/health").catch(() => null))?.status(), { timeout: 60_000 }).toBe(200);
+  await expect
+    .poll(async () => (await api.get("/api/health").catch(() => null))?.status(), { timeout: 60_000 })
+    .toBe(200);
   const user = await createUser(api, newUser("term"));
-  expect(Number((await sql<{ n: string }>(`SELECT COUNT(*) AS n FROM pg_stat_activity WHERE application_name = $1`, [appName]))[0]!.n)).toBeGreaterThan(0);
+  expect(
+    Number(
+      (
+        await sql<{ n: string }>(`SELECT COUNT(*) AS n FROM pg_stat_activity WHERE application_name = $1`, [appName])
+      )[0]!.n,
+    ),
+  ).toBeGreaterThan(0);
 
   // Twelve logins (a bcrypt hash each, ~70 ms), each on its own connection,
   // are all sent — and queued in the one worker — when SIGTERM arrives.
@@ -132,7 +142,9 @@ test("SIGTERM lets in-flight requests finish, then closes the database pool", as
   expect(statuses, log).toEqual(Array(12).fill(200));
   expect(await exited, log).toBe(0);
   expect(log).toContain("SIGTERM: finishing in-flight requests");
-  const [left] = await sql<{ n: string }>(`SELECT COUNT(*) AS n FROM pg_stat_activity WHERE application_name = $1`, [appName]);
+  const [left] = await sql<{ n: string }>(`SELECT COUNT(*) AS n FROM pg_stat_activity WHERE application_name = $1`, [
+    appName,
+  ]);
   expect(Number(left!.n)).toBe(0);
   await api.dispose();
 });

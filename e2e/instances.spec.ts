@@ -11,7 +11,11 @@ import { randomIp } from "./support/users";
 const A = E2E_URLS.main;
 const B = E2E_URLS.instanceB;
 
-async function client(baseURL: string, ip = randomIp(), storageState?: Awaited<ReturnType<import("@playwright/test").APIRequestContext["storageState"]>>) {
+async function client(
+  baseURL: string,
+  ip = randomIp(),
+  storageState?: Awaited<ReturnType<import("@playwright/test").APIRequestContext["storageState"]>>,
+) {
   return playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": ip }, storageState });
 }
 
@@ -94,11 +98,21 @@ test("60 simultaneous RSVPs split across both instances for 9 free seats: exactl
   );
   for (let round = 1; round <= 2; round++) {
     const party = await apiCreateParty(host, { seats: 10 });
-    const answers = await Promise.all(racers.map(async ({ c }) => (await c.post(`/api/parties/${party.id}/rsvp`)).status()));
+    const answers = await Promise.all(
+      racers.map(async ({ c }) => (await c.post(`/api/parties/${party.id}/rsvp`)).status()),
+    );
     expect(answers.filter((s) => s >= 500)).toEqual([]);
-    expect(answers.filter((s) => s === 201), `round ${round}`).toHaveLength(9);
-    expect(answers.filter((s) => s === 409), `round ${round}`).toHaveLength(51);
-    const [row] = await sql<{ n: number | string }>(`SELECT COUNT(*) AS n FROM "Attendance" WHERE "partyId" = $1`, [party.id]);
+    expect(
+      answers.filter((s) => s === 201),
+      `round ${round}`,
+    ).toHaveLength(9);
+    expect(
+      answers.filter((s) => s === 409),
+      `round ${round}`,
+    ).toHaveLength(51);
+    const [row] = await sql<{ n: number | string }>(`SELECT COUNT(*) AS n FROM "Attendance" WHERE "partyId" = $1`, [
+      party.id,
+    ]);
     expect(Number(row!.n)).toBe(10);
   }
   await Promise.all([host.dispose(), ...racers.map(({ c }) => c.dispose())]);

@@ -1,17 +1,13 @@
 import { expect, test } from "./fixtures";
 import { sql } from "./support/db";
-import {
-  anotherPerson,
-  apiCreateParty,
-  futureLocal,
-  hostThroughForm,
-  partyCard,
-  uniqueVenue,
-} from "./support/parties";
+import { anotherPerson, apiCreateParty, futureLocal, hostThroughForm, partyCard, uniqueVenue } from "./support/parties";
 import { formatPartyDate, localInputToUtc } from "../lib/time";
 
 test.describe("hosting", () => {
-  test("a host creates a party from their profile and finds it, with its Party ID", async ({ userPage: page, user }) => {
+  test("a host creates a party from their profile and finds it, with its Party ID", async ({
+    userPage: page,
+    user,
+  }) => {
     await page.goto(`/user/${user.username}`);
     await expect(page.getByRole("heading", { name: "Host a dinner party" })).toBeVisible();
     const venue = uniqueVenue("Oak");
@@ -144,7 +140,9 @@ test.describe("RSVP", () => {
     await expect(partyCard(page, party.venue)).toContainText(guest.user.username);
 
     await partyCard(page, party.venue).getByRole("button", { name: "RSVP" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "You have already RSVP'd to this dinner party." })).toBeVisible();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "You have already RSVP'd to this dinner party." }),
+    ).toBeVisible();
 
     await page.goto(`/parties/${party.id}`);
     await expect(page.getByText(`2 of 5 seats taken`)).toBeVisible();
@@ -222,7 +220,9 @@ test.describe("authorization inside the server actions", () => {
     await page.context().addCookies(intruderSession);
     await page.getByLabel("Venue", { exact: true }).fill("Taken over");
     await page.getByRole("button", { name: "Save changes" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "Only the host can change this dinner party." })).toBeVisible();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "Only the host can change this dinner party." }),
+    ).toBeVisible();
 
     const rows = await sql<{ venue: string }>(`SELECT "venue" FROM "DinnerParty" WHERE "id" = $1`, [party.id]);
     expect(rows).toEqual([{ venue: party.venue }]);
@@ -261,7 +261,10 @@ test("dates are entered and shown in the viewer's zone and locale, with the zone
 
   const shown = formatPartyDate(expectedUtc, { locale: locale!, timeZone: timezoneId! });
   expect(shown).toContain(`(${timezoneId})`);
-  const card = page.getByRole("list", { name: `Parties hosted by ${user.username}` }).getByRole("listitem").filter({ hasText: venue });
+  const card = page
+    .getByRole("list", { name: `Parties hosted by ${user.username}` })
+    .getByRole("listitem")
+    .filter({ hasText: venue });
   await expect(card.locator("time")).toHaveText(shown);
   await expect(card.locator("time")).toHaveAttribute("datetime", expectedUtc.toISOString());
 

@@ -15,7 +15,13 @@ test("the login page shows no warning when nobody was bounced", async ({ page })
   await expect(page.getByText("Sorry, you must be logged in to view this page")).toHaveCount(0);
 });
 
-for (const evil of ["https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)", "/\t/evil.example"]) {
+for (const evil of [
+  "https://evil.example",
+  "//evil.example",
+  "/\\evil.example",
+  "javascript:alert(1)",
+  "/\t/evil.example",
+]) {
   test(`callbackUrl ${JSON.stringify(evil)} lands on the profile instead`, async ({ page, user }) => {
     await page.goto(`/login?callbackUrl=${encodeURIComponent(evil)}`);
     await logInThroughForm(page, user);

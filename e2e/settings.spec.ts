@@ -7,7 +7,11 @@ import { randomIp } from "./support/users";
 async function elsewhere(playwright: import("@playwright/test").PlaywrightWorkerArgs["playwright"], user: TestUser) {
   const ctx = await playwright.request.newContext({
     baseURL: test.info().project.use.baseURL,
-    extraHTTPHeaders: { "x-forwarded-for": randomIp(), "user-agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1" },
+    extraHTTPHeaders: {
+      "x-forwarded-for": randomIp(),
+      "user-agent":
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1",
+    },
   });
   await apiLogin(ctx, user);
   return ctx;
@@ -104,7 +108,9 @@ test("deleting the account removes it, its parties and RSVPs, and ends its sessi
 
   expect(await sql(`SELECT 1 FROM "User" WHERE "username" = $1`, [user.username])).toHaveLength(0);
   expect(await sql(`SELECT 1 FROM "DinnerParty" WHERE "id" = $1`, [hosted.id])).toHaveLength(0);
-  const [seat] = await sql<{ seatsTaken: number }>(`SELECT "seatsTaken" FROM "DinnerParty" WHERE "id" = $1`, [theirs.id]);
+  const [seat] = await sql<{ seatsTaken: number }>(`SELECT "seatsTaken" FROM "DinnerParty" WHERE "id" = $1`, [
+    theirs.id,
+  ]);
   expect(Number(seat!.seatsTaken)).toBe(1); // their seat is free again
   expect((await phone.get("/api/me")).status()).toBe(401);
   const login = await phone.post("/api/users/login", { data: { email: user.email, password: user.password } });
@@ -119,7 +125,9 @@ test("deleting the account removes it, its parties and RSVPs, and ends its sessi
   await host.context.close();
 });
 
-test("the username field the password managers need is there, and the forms have labels", async ({ userPage: page }) => {
+test("the username field the password managers need is there, and the forms have labels", async ({
+  userPage: page,
+}) => {
   await page.goto("/settings");
   await expect(page.locator('input[autocomplete="username"]')).toHaveCount(1);
   await expect(page.locator('input[autocomplete="current-password"]')).toHaveCount(2);

@@ -44,7 +44,5 @@ function sweep() {
   const now = Date.now();
   if (now - lastSweep < 60_000) return;
   lastSweep = now;
-  db.flash
-    .deleteMany({ where: { createdAt: { lt: new Date(now - MAX_AGE_S * 1000) } } })
-    .catch(() => {});
+  db.flash.deleteMany({ where: { createdAt: { lt: new Date(now - MAX_AGE_S * 1000) } } }).catch(() => {});
 }

@@ -48,7 +48,10 @@ describe("rate limiter", () => {
     const k = key();
     const hits = await Promise.all(Array.from({ length: 50 }, () => hit(k, tenPerMinute)));
     assert.equal(hits.filter((h) => h.ok).length, 10);
-    assert.deepEqual(hits.map((h) => h.count).sort((a, b) => a - b), Array.from({ length: 50 }, (_, i) => i + 1));
+    assert.deepEqual(
+      hits.map((h) => h.count).sort((a, b) => a - b),
+      Array.from({ length: 50 }, (_, i) => i + 1),
+    );
   });
 
   it("refund gives one hit back; reset forgets the key", async () => {

@@ -35,12 +35,18 @@ describe("time zones", () => {
   it("formats in the viewer's locale and zone, naming the zone", () => {
     const date = new Date("2026-12-06T18:30:00Z");
     const now = new Date("2026-11-01T00:00:00Z");
-    assert.equal(formatPartyDate(date, { locale: "en-GB", timeZone: "Europe/Paris" }, now), "Sun 6 Dec, 19:30 (Europe/Paris)");
+    assert.equal(
+      formatPartyDate(date, { locale: "en-GB", timeZone: "Europe/Paris" }, now),
+      "Sun 6 Dec, 19:30 (Europe/Paris)",
+    );
     assert.equal(
       formatPartyDate(date, { locale: "en-US", timeZone: "America/New_York" }, now),
       "Sun, Dec 6, 01:30 PM (America/New_York)",
     );
-    assert.match(formatPartyDate(date, { locale: "fr-FR", timeZone: "Europe/Paris" }, now), /^dim\. 6 déc\..*19:30 \(Europe\/Paris\)$/);
+    assert.match(
+      formatPartyDate(date, { locale: "fr-FR", timeZone: "Europe/Paris" }, now),
+      /^dim\. 6 déc\..*19:30 \(Europe\/Paris\)$/,
+    );
     // Another year is spelled out; an unknown zone falls back to UTC, named.
     assert.match(formatPartyDate(new Date("2028-01-02T10:00:00Z"), { locale: "en-GB", timeZone: "UTC" }, now), /2028/);
     assert.match(formatPartyDate(date, { locale: "en-GB", timeZone: "Bogus/Zone" }, now), /18:30 \(UTC\)$/);

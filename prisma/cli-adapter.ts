@@ -7,11 +7,7 @@ import path from "node:path";
 import pg from "pg";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import type {
-  SqlDriverAdapter,
-  SqlMigrationAwareDriverAdapterFactory,
-  SqlQuery,
-} from "@prisma/driver-adapter-utils";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, SqlQuery } from "@prisma/driver-adapter-utils";
 import { databaseProvider, sqliteFile } from "../lib/db/config";
 
 export async function cliAdapter(url: string): Promise<SqlMigrationAwareDriverAdapterFactory> {

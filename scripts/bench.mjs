@@ -48,7 +48,6 @@ function have(cmd) {
   }
 }
 
-
 /** Processes of a server: the root and every descendant. */
 function tree(root) {
   const children = new Map();
@@ -100,7 +99,11 @@ async function sampled(root, work) {
     const result = await work();
     const end = readProc(tree(root));
     peak = Math.max(peak, end.rssKb);
-    return { result, peakRssMb: round(peak / 1024), serverCores: round((end.cpuS - start.cpuS) / ((Date.now() - t0) / 1000), 2) };
+    return {
+      result,
+      peakRssMb: round(peak / 1024),
+      serverCores: round((end.cpuS - start.cpuS) / ((Date.now() - t0) / 1000), 2),
+    };
   } finally {
     clearInterval(timer);
   }
@@ -110,14 +113,29 @@ function runWrk(base, lines, seconds) {
   const file = path.join(WORK, `requests-${process.pid}.tsv`);
   fs.writeFileSync(file, lines.join("\n") + "\n");
   return new Promise((resolve, reject) => {
-    const child = spawn("wrk", ["-t1", `-c${CONNECTIONS}`, `-d${seconds}s`, "--timeout", "10s", "-s", path.join(ROOT, "scripts", "bench", "replay.lua"), base, "--", file]);
+    const child = spawn("wrk", [
+      "-t1",
+      `-c${CONNECTIONS}`,
+      `-d${seconds}s`,
+      "--timeout",
+      "10s",
+      "-s",
+      path.join(ROOT, "scripts", "bench", "replay.lua"),
+      base,
+      "--",
+      file,
+    ]);
     let out = "";
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (out += d));
     child.on("error", reject);
     child.on("close", () => {
       fs.rmSync(file, { force: true });
-      const line = out.trim().split("\n").reverse().find((l) => l.startsWith("{"));
+      const line = out
+        .trim()
+        .split("\n")
+        .reverse()
+        .find((l) => l.startsWith("{"));
       if (!line) return reject(new Error(`wrk gave no result:\n${out}`));
       resolve(JSON.parse(line));
     });
@@ -139,7 +157,9 @@ async function scenario(app, label, lines, { warm = true } = {}) {
     peakRssMb,
     serverCores,
   };
-  log(`${label}: ${row.rps} req/s, p50 ${row.p50} p95 ${row.p95} p99 ${row.p99} ms, errors ${row.errors}, peak RSS ${peakRssMb} MB, server ${serverCores} cores`);
+  log(
+    `${label}: ${row.rps} req/s, p50 ${row.p50} p95 ${row.p95} p99 ${row.p99} ms, errors ${row.errors}, peak RSS ${peakRssMb} MB, server ${serverCores} cores`,
+  );
   return row;
 }
 
@@ -152,7 +172,10 @@ async function login(base, username) {
     body: JSON.stringify({ email: `${username}@bench.example`, password: BENCH_PASSWORD }),
   });
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-  return res.headers.getSetCookie().find((c) => c.startsWith("dp.session=")).split(";")[0];
+  return res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith("dp.session="))
+    .split(";")[0];
 }
 
 const median = (xs) => {
@@ -192,10 +215,22 @@ async function measure(size, { users, parties, rsvps }, { workers, full = true }
     rows.home = await scenario(app, "anonymous GET /", [line("GET", "/")]);
     // The same page rendered every time: a query string bypasses the anonymous page cache.
     rows.homeRendered = await scenario(app, "anonymous GET /?r=1 (rendered, no cache)", [line("GET", "/?r=1")]);
-    rows.rsvp = await scenario(app, "logged-in GET /rsvp", cookies.map((c) => line("GET", "/rsvp", c)));
+    rows.rsvp = await scenario(
+      app,
+      "logged-in GET /rsvp",
+      cookies.map((c) => line("GET", "/rsvp", c)),
+    );
     // The same list rendered every time (a query string bypasses the page cache).
-    rows.rsvpRendered = await scenario(app, "logged-in GET /rsvp?r=1 (rendered, no cache)", cookies.map((c) => line("GET", "/rsvp?r=1", c)));
-    rows.api = await scenario(app, "GET /api/parties", cookies.map((c) => line("GET", "/api/parties", c)));
+    rows.rsvpRendered = await scenario(
+      app,
+      "logged-in GET /rsvp?r=1 (rendered, no cache)",
+      cookies.map((c) => line("GET", "/rsvp?r=1", c)),
+    );
+    rows.api = await scenario(
+      app,
+      "GET /api/parties",
+      cookies.map((c) => line("GET", "/api/parties", c)),
+    );
     if (full) {
       // Distinct (guest, party) pairs, parties interleaved so that concurrent
       // requests rarely meet at the same table.
@@ -207,10 +242,21 @@ async function measure(size, { users, parties, rsvps }, { workers, full = true }
       }
       pairs.sort((a, b) => a.k - b.k || a.partyId - b.partyId);
       pairs.length = Math.min(pairs.length, 40_000); // far more than a run sends
-      rows.write = await scenario(app, "RSVP writes (POST /api/parties/{id}/rsvp)", pairs.map((p) => line("POST", `/api/parties/${p.partyId}/rsvp`, p.cookie, "{}")), { warm: false });
+      rows.write = await scenario(
+        app,
+        "RSVP writes (POST /api/parties/{id}/rsvp)",
+        pairs.map((p) => line("POST", `/api/parties/${p.partyId}/rsvp`, p.cookie, "{}")),
+        { warm: false },
+      );
       rows.write.pairs = pairs.length;
-      const bodies = seeded.people.slice(0, 200).map((p) => JSON.stringify({ email: `${p.username}@bench.example`, password: BENCH_PASSWORD }));
-      rows.login = await scenario(app, "JSON login (POST /api/users/login)", bodies.map((b) => line("POST", "/api/users/login", "-", b)));
+      const bodies = seeded.people
+        .slice(0, 200)
+        .map((p) => JSON.stringify({ email: `${p.username}@bench.example`, password: BENCH_PASSWORD }));
+      rows.login = await scenario(
+        app,
+        "JSON login (POST /api/users/login)",
+        bodies.map((b) => line("POST", "/api/users/login", "-", b)),
+      );
       // One at a time: what a person waits for.
       const single = [];
       for (let i = 0; i < 30; i++) {
@@ -220,7 +266,15 @@ async function measure(size, { users, parties, rsvps }, { workers, full = true }
       }
       rows.loginSingleP50 = round(median(single), 1);
     }
-    return { size, users, parties, rsvps, workers: workers ?? os.availableParallelism(), idleRssMb: round(idle.rssKb / 1024), rows };
+    return {
+      size,
+      users,
+      parties,
+      rsvps,
+      workers: workers ?? os.availableParallelism(),
+      idleRssMb: round(idle.rssKb / 1024),
+      rows,
+    };
   } finally {
     await app.stop();
   }
@@ -234,15 +288,36 @@ async function anchorSideBySide() {
     return null;
   }
   try {
-    execFileSync("/usr/bin/python3", ["-c", "import flask, flask_login, flask_sqlalchemy, flask_wtf, gunicorn"], { stdio: "ignore" });
+    execFileSync("/usr/bin/python3", ["-c", "import flask, flask_login, flask_sqlalchemy, flask_wtf, gunicorn"], {
+      stdio: "ignore",
+    });
   } catch {
     log("installing the Flask anchor's Debian packages");
-    aptInstall("--no-install-recommends", "python3-flask", "python3-flask-login", "python3-flask-sqlalchemy", "python3-flaskext.wtf", "python3-email-validator", "gunicorn");
+    aptInstall(
+      "--no-install-recommends",
+      "python3-flask",
+      "python3-flask-login",
+      "python3-flask-sqlalchemy",
+      "python3-flaskext.wtf",
+      "python3-email-validator",
+      "gunicorn",
+    );
   }
   const results = {};
   const harness = async (name, base, profile, pid) => {
     const out = path.join(WORK, `harness-${name}.json`);
-    const argv = [run, "--base", base, "--profile", profile, "--wait-idle", "30", "--out", out, ...(pid ? ["--pid", String(pid)] : [])];
+    const argv = [
+      run,
+      "--base",
+      base,
+      "--profile",
+      profile,
+      "--wait-idle",
+      "30",
+      "--out",
+      out,
+      ...(pid ? ["--pid", String(pid)] : []),
+    ];
     if (QUICK) argv.push("--smoke");
     await new Promise((resolve, reject) => {
       const child = spawn("node", argv, { stdio: ["ignore", "inherit", "inherit"] });
@@ -279,7 +354,12 @@ async function anchorSideBySide() {
 
   const app = await startApp({ port: 3240, env: { RATE_LIMIT_SCALE: SCALE } });
   try {
-    results.dinnerparty = await harness("dinnerparty", app.base, path.join(ROOT, "scripts", "bench", "harness-profile.mjs"), app.pid);
+    results.dinnerparty = await harness(
+      "dinnerparty",
+      app.base,
+      path.join(ROOT, "scripts", "bench", "harness-profile.mjs"),
+      app.pid,
+    );
   } finally {
     await app.stop();
   }
@@ -316,14 +396,31 @@ check(
   S.loginSingleP50 <= 1.25 * compareMs,
   `${S.loginSingleP50} ms vs ${compareMs} ms (× ${round(S.loginSingleP50 / compareMs, 2)})`,
 );
-for (const [key, row] of [["home", S.home], ["rsvp", S.rsvp], ["api", S.api]]) {
+for (const [key, row] of [
+  ["home", S.home],
+  ["rsvp", S.rsvp],
+  ["api", S.api],
+]) {
   check(`p99 < 100 ms at ${CONNECTIONS} connections: ${row.label}`, row.p99 < 100, `${row.p99} ms`);
   void key;
 }
-for (const [name, a, b] of [["/rsvp", S.rsvp, L.rsvp], ["/api/parties", S.api, L.api]]) {
-  check(`10× data: ${name} p50 within 1.3×`, b.p50 <= 1.3 * a.p50, `${a.p50} → ${b.p50} ms (× ${round(b.p50 / a.p50, 2)})`);
+for (const [name, a, b] of [
+  ["/rsvp", S.rsvp, L.rsvp],
+  ["/api/parties", S.api, L.api],
+]) {
+  check(
+    `10× data: ${name} p50 within 1.3×`,
+    b.p50 <= 1.3 * a.p50,
+    `${a.p50} → ${b.p50} ms (× ${round(b.p50 / a.p50, 2)})`,
+  );
 }
-check("no errors in any scenario", Object.values(S).concat(Object.values(L)).every((r) => typeof r !== "object" || !("errors" in r) || r.errors === 0), "");
+check(
+  "no errors in any scenario",
+  Object.values(S)
+    .concat(Object.values(L))
+    .every((r) => typeof r !== "object" || !("errors" in r) || r.errors === 0),
+  "",
+);
 let ratios = null;
 if (side) {
   const f = side.flask.scenarios;
@@ -334,13 +431,20 @@ if (side) {
     rsvp: round(d.d_rsvp.ok_rps / Math.max(0.1, f.d_rsvp.ok_rps), 2),
   };
   check("≥ 2× the tutorial app: anonymous home page", ratios.home >= 2 && d.a_home.errors === 0, `× ${ratios.home}`);
-  check("≥ 2× the tutorial app: logged-in party list", ratios.parties >= 2 && d.b_parties.errors === 0, `× ${ratios.parties}`);
+  check(
+    "≥ 2× the tutorial app: logged-in party list",
+    ratios.parties >= 2 && d.b_parties.errors === 0,
+    `× ${ratios.parties}`,
+  );
   check("≥ 2× the tutorial app: RSVP writes", ratios.rsvp >= 2 && d.d_rsvp.errors === 0, `× ${ratios.rsvp}`);
   const race = d.e_race;
   check(
     "race: zero overbooking, zero lost RSVPs",
-    race.overbooked_rounds === 0 && race.rounds.every((r) => r.accepted_but_not_stored === 0 && r.accepted_responses === r.free_seats),
-    race.rounds.map((r) => `${r.accepted_responses}/${r.attempts} accepted, ${r.guests_in_db} stored for ${r.free_seats} seats`).join("; "),
+    race.overbooked_rounds === 0 &&
+      race.rounds.every((r) => r.accepted_but_not_stored === 0 && r.accepted_responses === r.free_seats),
+    race.rounds
+      .map((r) => `${r.accepted_responses}/${r.attempts} accepted, ${r.guests_in_db} stored for ${r.free_seats} seats`)
+      .join("; "),
   );
 }
 
@@ -349,7 +453,12 @@ const table = (rows) =>
   [
     "| Scenario | req/s | p50 ms | p95 ms | p99 ms | errors | server CPU (cores) | peak RSS MB |",
     "|---|---|---|---|---|---|---|---|",
-    ...rows.filter(Boolean).map((r) => `| ${r.label} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.serverCores} | ${r.peakRssMb} |`),
+    ...rows
+      .filter(Boolean)
+      .map(
+        (r) =>
+          `| ${r.label} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.serverCores} | ${r.peakRssMb} |`,
+      ),
   ].join("\n");
 
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
@@ -359,7 +468,8 @@ const sideTable = side
       const d = side.dinnerparty.scenarios;
       const row = (name, a, b, metric = "rps") =>
         `| ${name} | ${a[metric]} req/s, p50 ${a.latency_ms.p50} ms, err ${a.errors} | ${b[metric]} req/s, p50 ${b.latency_ms.p50} ms, err ${b.errors} | × ${round(b[metric] / Math.max(0.1, a[metric]), 2)} |`;
-      const race = (r) => r.rounds.map((x) => `${x.accepted_responses}/${x.attempts} accepted, ${x.guests_in_db} stored`).join("; ");
+      const race = (r) =>
+        r.rounds.map((x) => `${x.accepted_responses}/${x.attempts} accepted, ${x.guests_in_db} stored`).join("; ");
       return [
         "| Scenario (harness) | Flask tutorial app | DinnerParty | ratio |",
         "|---|---|---|---|",
@@ -443,7 +553,9 @@ the next ones, as people use it.
 
 ${sideTable}
 
-${failed.length ? `## Not met yet
+${
+  failed.length
+    ? `## Not met yet
 
 ${failed.map((c) => `- ${c.name}: ${c.detail}`).join("\n")}
 
@@ -451,7 +563,9 @@ What bounds each scenario is below; a miss by a few per cent on the
 ratios can be this machine's noise (±20–30 % between runs), so run again on
 an idle machine before reading much into it.
 
-` : ""}## What limits each scenario
+`
+    : ""
+}## What limits each scenario
 
 - **Anonymous home page and the signed-in party list** (/, /rsvp): the HTTP
   round trip and, for /rsvp, the session check. Both pages are the same for

@@ -12,14 +12,28 @@ import { ensureBuilt, ensureInstalled, ROOT } from "./lib/run.mjs";
 import { seedShowcase, startApp } from "./lib/app-server.mjs";
 
 const TARGETS = { accessibility: 100, "best-practices": 95, performance: 95, seo: 90 };
-const NAMES = { performance: "Performance", accessibility: "Accessibility", "best-practices": "Best Practices", seo: "SEO" };
+const NAMES = {
+  performance: "Performance",
+  accessibility: "Accessibility",
+  "best-practices": "Best Practices",
+  seo: "SEO",
+};
 
 await ensureInstalled();
 await ensureBuilt();
 const app = await startApp({ port: 3220, env: { RATE_LIMIT_SCALE: "100", WEB_CONCURRENCY: "1" } });
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium",
-  chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  chromeFlags: [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
 });
 const rows = [];
 let failed = false;
@@ -50,7 +64,9 @@ try {
       undefined,
       page,
     );
-    const scores = Object.fromEntries(Object.keys(NAMES).map((k) => [k, Math.round((lhr.categories[k]?.score ?? 0) * 100)]));
+    const scores = Object.fromEntries(
+      Object.keys(NAMES).map((k) => [k, Math.round((lhr.categories[k]?.score ?? 0) * 100)]),
+    );
     const misses = Object.keys(NAMES).filter((k) => scores[k] < TARGETS[k]);
     if (misses.length) {
       failed = true;
@@ -58,16 +74,30 @@ try {
         const audits = lhr.categories[k].auditRefs
           .map((r) => lhr.audits[r.id])
           .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== "informative");
-        console.log(`✗ ${pathname} ${NAMES[k]} ${scores[k]}: ${audits.map((a) => `${a.id} (${a.displayValue ?? a.score})`).join(", ")}`);
+        console.log(
+          `✗ ${pathname} ${NAMES[k]} ${scores[k]}: ${audits.map((a) => `${a.id} (${a.displayValue ?? a.score})`).join(", ")}`,
+        );
       }
     }
     const weak = lhr.categories["best-practices"].auditRefs
       .map((r) => lhr.audits[r.id])
       .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === "binary");
-    if (weak.length) console.log(`  (${pathname} best practices: ${weak.map((a) => `${a.id} ${JSON.stringify(a.details?.items ?? []).slice(0, 600)}`).join(", ")})`);
+    if (weak.length)
+      console.log(
+        `  (${pathname} best practices: ${weak.map((a) => `${a.id} ${JSON.stringify(a.details?.items ?? []).slice(0, 600)}`).join(", ")})`,
+      );
     if (lhr.finalDisplayedUrl !== app.base + pathname) console.log(`  (${pathname} ended at ${lhr.finalDisplayedUrl})`);
-    rows.push({ pathname, scores, lcp: lhr.audits["largest-contentful-paint"]?.displayValue, tbt: lhr.audits["total-blocking-time"]?.displayValue });
-    console.log(`› ${pathname}: ${Object.entries(scores).map(([k, v]) => `${NAMES[k]} ${v}`).join(", ")}`);
+    rows.push({
+      pathname,
+      scores,
+      lcp: lhr.audits["largest-contentful-paint"]?.displayValue,
+      tbt: lhr.audits["total-blocking-time"]?.displayValue,
+    });
+    console.log(
+      `› ${pathname}: ${Object.entries(scores)
+        .map(([k, v]) => `${NAMES[k]} ${v}`)
+        .join(", ")}`,
+    );
   }
   await browser.disconnect();
 } finally {
@@ -78,7 +108,10 @@ try {
 const table = [
   "| Page | Performance | Accessibility | Best Practices | SEO | LCP | TBT |",
   "|---|---|---|---|---|---|---|",
-  ...rows.map((r) => `| \`${r.pathname}\` | ${r.scores.performance} | ${r.scores.accessibility} | ${r.scores["best-practices"]} | ${r.scores.seo} | ${r.lcp} | ${r.tbt} |`),
+  ...rows.map(
+    (r) =>
+      `| \`${r.pathname}\` | ${r.scores.performance} | ${r.scores.accessibility} | ${r.scores["best-practices"]} | ${r.scores.seo} | ${r.lcp} | ${r.tbt} |`,
+  ),
 ];
 const doc = `# Lighthouse
 

@@ -28,7 +28,9 @@ async function sqliteUpToDate(url) {
     if (!table) return false;
     const applied = new Set(
       db
-        .prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL")
+        .prepare(
+          "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
+        )
         .all()
         .map((r) => r.migration_name),
     );

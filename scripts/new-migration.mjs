@@ -11,7 +11,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { bin, must, ROOT } from "./lib/run.mjs";
 
-const name = process.argv.slice(2).join("_").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+const name = process.argv
+  .slice(2)
+  .join("_")
+  .toLowerCase()
+  .replace(/[^a-z0-9]+/g, "_")
+  .replace(/^_|_$/g, "");
 if (!name) {
   console.error("usage: npm run db:new-migration -- <name>   (e.g. add_party_notes)");
   process.exit(2);
@@ -22,7 +27,15 @@ const folder = `${stamp}_${name}`;
 async function diff(provider, url) {
   const sql = await must(
     bin("prisma"),
-    ["migrate", "diff", "--from-migrations", `prisma/${provider}/migrations`, "--to-schema-datamodel", `prisma/${provider}`, "--script"],
+    [
+      "migrate",
+      "diff",
+      "--from-migrations",
+      `prisma/${provider}/migrations`,
+      "--to-schema-datamodel",
+      `prisma/${provider}`,
+      "--script",
+    ],
     { env: { ...process.env, DATABASE_URL: url }, quiet: true },
   );
   return sql.replace(/^Loaded Prisma config.*\n+/m, "");

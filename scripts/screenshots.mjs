@@ -42,7 +42,9 @@ try {
     await page.goto("/login");
     await shoot("login");
     const [session] = clients.amelia.cookie.split("=");
-    await context.addCookies([{ name: session, value: clients.amelia.cookie.slice(session.length + 1), url: app.base }]);
+    await context.addCookies([
+      { name: session, value: clients.amelia.cookie.slice(session.length + 1), url: app.base },
+    ]);
     await page.goto("/rsvp");
     await shoot("rsvp");
     await page.goto(`/parties/${partyIds[1]}`);

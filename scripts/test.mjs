@@ -85,11 +85,21 @@ async function migrationHistories(pgUrl) {
   for (const [provider, url] of targets) {
     const { code, output } = await run(
       bin("prisma"),
-      ["migrate", "diff", "--from-migrations", `prisma/${provider}/migrations`, "--to-schema-datamodel", `prisma/${provider}`, "--exit-code"],
+      [
+        "migrate",
+        "diff",
+        "--from-migrations",
+        `prisma/${provider}/migrations`,
+        "--to-schema-datamodel",
+        `prisma/${provider}`,
+        "--exit-code",
+      ],
       { env: { ...process.env, DATABASE_URL: url }, quiet: true },
     );
     if (code !== 0) console.log(output);
-    console.log(`${code === 0 ? "✓" : "✗"} ${provider}: ${code === 0 ? "migrations produce the models" : "migrations and models differ (exit " + code + ")"}`);
+    console.log(
+      `${code === 0 ? "✓" : "✗"} ${provider}: ${code === 0 ? "migrations produce the models" : "migrations and models differ (exit " + code + ")"}`,
+    );
     record(`migration history (${provider})`, code === 0 ? 1 : 0, code === 0 ? 0 : 1);
   }
 }

@@ -17,9 +17,7 @@ export default async function LoginPage({ searchParams }: PageProps<"/login">) {
   const safe = safeCallbackPath(asked) ?? undefined;
   return (
     <div className="narrow">
-      <PageHeader title="Log in">
-        {asked && <p className="notice notice-info">{LOGIN_REQUIRED}</p>}
-      </PageHeader>
+      <PageHeader title="Log in">{asked && <p className="notice notice-info">{LOGIN_REQUIRED}</p>}</PageHeader>
       <LoginForm callbackUrl={safe} />
       <p className="aside">
         New here? <Link href="/register">Create an account</Link>.

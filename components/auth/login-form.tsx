@@ -8,7 +8,6 @@ import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 
-
 const loadLoginSchema = () => import("@/lib/validation/auth").then((m) => m.loginSchema);
 export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   const { form, state, pending, errorFor, initial, formProps } = useActionForm({

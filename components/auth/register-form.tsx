@@ -7,7 +7,6 @@ import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 
-
 const loadRegisterFormSchema = () => import("@/lib/validation/auth").then((m) => m.registerFormSchema);
 export function RegisterForm() {
   const { form, state, pending, errorFor, initial, formProps } = useActionForm({

@@ -2,7 +2,15 @@ import { cancelRsvpAction, rsvpAction } from "@/lib/parties/actions";
 import { PendingButton } from "@/components/forms/pending-button";
 
 /** "RSVP" for one party; comes back to `returnTo` with the answer as a flash message. */
-export function RsvpButton({ partyId, returnTo, describedBy }: { partyId: number; returnTo: string; describedBy?: string }) {
+export function RsvpButton({
+  partyId,
+  returnTo,
+  describedBy,
+}: {
+  partyId: number;
+  returnTo: string;
+  describedBy?: string;
+}) {
   return (
     <form action={rsvpAction} className="inline-form">
       <input type="hidden" name="partyId" value={partyId} />

@@ -9,9 +9,7 @@ export function SeatsBadge({ party }: { party: PartyView }) {
   const left = party.seatsLeft;
   const tone = left === 0 ? "full" : left <= 2 ? "few" : "open";
   return (
-    <span className={`badge badge-${tone}`}>
-      {left === 0 ? "Full" : `${left} seat${left === 1 ? "" : "s"} left`}
-    </span>
+    <span className={`badge badge-${tone}`}>{left === 0 ? "Full" : `${left} seat${left === 1 ? "" : "s"} left`}</span>
   );
 }
 

@@ -7,7 +7,6 @@ import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 
-
 const loadChangePasswordSchema = () => import("@/lib/validation/account").then((m) => m.changePasswordSchema);
 export function ChangePasswordForm({ username }: { username: string }) {
   const { form, state, pending, errorFor, formProps } = useActionForm({

@@ -6,7 +6,6 @@ import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { useActionForm } from "@/components/forms/use-action-form";
 
-
 const loadDeleteAccountSchema = () => import("@/lib/validation/account").then((m) => m.deleteAccountSchema);
 export function DeleteAccountForm() {
   const { form, state, pending, errorFor, formProps } = useActionForm({
@@ -18,8 +17,7 @@ export function DeleteAccountForm() {
     <form {...formProps} className="form form-danger" aria-labelledby="delete-heading">
       <FormMessage state={state} />
       <p>
-        This removes your account, the parties you host (and their guest lists) and your RSVPs. It cannot be
-        undone.
+        This removes your account, the parties you host (and their guest lists) and your RSVPs. It cannot be undone.
       </p>
       <Field
         label="Confirm with your password"

@@ -5,9 +5,7 @@ import { verifyAgainstDummy, verifyPassword } from "./password";
 import type { SessionUser } from "./sessions";
 
 export type CredentialsResult =
-  | { status: "ok"; user: SessionUser }
-  | { status: "invalid" }
-  | { status: "throttled"; retryAfter: number };
+  { status: "ok"; user: SessionUser } | { status: "invalid" } | { status: "throttled"; retryAfter: number };
 
 /**
  * Check an email and password under the brute-force limits: 10 failures a
@@ -24,10 +22,7 @@ export async function checkCredentials(input: {
 }): Promise<CredentialsResult> {
   const ipKey = `login:ip:${input.ip}`;
   const accountKey = `login:account:${input.email}`;
-  const [byIp, byAccount] = await Promise.all([
-    hit(ipKey, LIMITS.loginPerIp),
-    hit(accountKey, LIMITS.loginPerAccount),
-  ]);
+  const [byIp, byAccount] = await Promise.all([hit(ipKey, LIMITS.loginPerIp), hit(accountKey, LIMITS.loginPerAccount)]);
   if (!byIp.ok || !byAccount.ok) {
     // Refused attempts are not guesses: only checked passwords count.
     await Promise.all([refund(ipKey), refund(accountKey)]);
@@ -39,9 +34,7 @@ export async function checkCredentials(input: {
     where: { email: input.email },
     select: { id: true, username: true, email: true, passwordHash: true },
   });
-  const ok = user
-    ? await verifyPassword(input.password, user.passwordHash)
-    : await verifyAgainstDummy(input.password);
+  const ok = user ? await verifyPassword(input.password, user.passwordHash) : await verifyAgainstDummy(input.password);
   if (!user || !ok) return { status: "invalid" };
 
   await Promise.all([refund(ipKey), reset(accountKey)]);

@@ -17,11 +17,24 @@ describe("isCommonPassword", () => {
     for (const p of long) assert.equal(isCommonPassword(p), true, p);
   });
 
-  for (const p of ["aaaaaaaaaaaaaaa", "passwordpassword", "abcabcabcabcabcabc", "qwertyqwertyqwerty", "🍕🍕🍕🍕🍕🍕🍕🍕🍕🍕🍕🍕🍕🍕🍕"]) {
+  for (const p of [
+    "aaaaaaaaaaaaaaa",
+    "passwordpassword",
+    "abcabcabcabcabcabc",
+    "qwertyqwertyqwerty",
+    "🍕🍕🍕🍕🍕🍕🍕🍕🍕🍕🍕🍕🍕🍕🍕",
+  ]) {
     it(`refuses the repetition ${p}`, () => assert.equal(isCommonPassword(p), true));
   }
 
-  for (const p of ["abcdefghijklmnop", "1234567890123456", "123456789012345", "qwertyuiopasdfgh", "zyxwvutsrqponmlk", "9876543210987654"]) {
+  for (const p of [
+    "abcdefghijklmnop",
+    "1234567890123456",
+    "123456789012345",
+    "qwertyuiopasdfgh",
+    "zyxwvutsrqponmlk",
+    "9876543210987654",
+  ]) {
     it(`refuses the run ${p}`, () => assert.equal(isCommonPassword(p), true));
   }
 
@@ -30,7 +43,12 @@ describe("isCommonPassword", () => {
     assert.equal(isCommonPassword("gastronomer_4242gastronomer_4242", ["gastronomer_4242"]), true);
   });
 
-  for (const p of ["correct horse battery staple", "plum tart by the window", "a quiet dinner for six", "🍝 with 12 friends at home"]) {
+  for (const p of [
+    "correct horse battery staple",
+    "plum tart by the window",
+    "a quiet dinner for six",
+    "🍝 with 12 friends at home",
+  ]) {
     it(`accepts the passphrase ${p}`, () => assert.equal(isCommonPassword(p, ["alice", "alice@example.com"]), false));
   }
 });

@@ -30,8 +30,7 @@ function isRun(p: string): boolean {
   });
 }
 
-export const COMMON_PASSWORD_MESSAGE =
-  "This password is too common or too easy to guess. Try a few unrelated words.";
+export const COMMON_PASSWORD_MESSAGE = "This password is too common or too easy to guess. Try a few unrelated words.";
 
 /** True when the password must be refused, whatever its length. */
 export function isCommonPassword(password: string, context: string[] = []): boolean {

@@ -69,9 +69,7 @@ export async function findSession(token: string, now = Date.now()) {
   }
   if (now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     // Best effort: a lost update only makes "last seen" a little older.
-    db.session
-      .updateMany({ where: { id: row.id }, data: { lastSeenAt: new Date(now) } })
-      .catch(() => {});
+    db.session.updateMany({ where: { id: row.id }, data: { lastSeenAt: new Date(now) } }).catch(() => {});
   }
   return { id: row.id, expires: row.expires, user: row.user satisfies SessionUser };
 }

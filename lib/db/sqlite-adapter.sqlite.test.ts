@@ -38,7 +38,9 @@ describe("SQLite client", () => {
     const user = await db.user.create({
       data: { username: `fk_${id}`, email: `fk.${id}@example.test`, passwordHash: "x" },
     });
-    await db.session.create({ data: { sessionToken: `t-${id}`, userId: user.id, expires: new Date(Date.now() + 1e6) } });
+    await db.session.create({
+      data: { sessionToken: `t-${id}`, userId: user.id, expires: new Date(Date.now() + 1e6) },
+    });
     await db.user.delete({ where: { id: user.id } });
     assert.equal(await db.session.count({ where: { sessionToken: `t-${id}` } }), 0);
   });

@@ -23,7 +23,14 @@ import { newNonce, nonceIn } from "./nonce.mjs";
 const ANONYMOUS_PAGES = new Set(["/", "/login", "/register"]);
 const SIGNED_IN_PAGES = new Set(["/rsvp"]);
 // Headers that describe one transfer, not the page.
-const PER_RESPONSE = new Set(["content-length", "transfer-encoding", "connection", "keep-alive", "date", "content-encoding"]);
+const PER_RESPONSE = new Set([
+  "content-length",
+  "transfer-encoding",
+  "connection",
+  "keep-alive",
+  "date",
+  "content-encoding",
+]);
 
 // The cookies a kept page may come with. Any other (a flash message,
 // someone else's cookie) means the page is rendered.
@@ -81,7 +88,8 @@ export function createPageCache({
     if (!anonymous && !SIGNED_IN_PAGES.has(url)) return null;
     const h = req.headers;
     // Client-side navigations and prefetches ask for the RSC payload, not HTML.
-    if (h.rsc || h["next-router-prefetch"] || h["next-router-state-tree"] || h["next-router-segment-prefetch"]) return null;
+    if (h.rsc || h["next-router-prefetch"] || h["next-router-state-tree"] || h["next-router-segment-prefetch"])
+      return null;
     const https = h["x-forwarded-proto"] === "https";
     const cookies = ourCookies(h.cookie, https);
     if (!cookies || isDatabaseDown()) return null;
@@ -176,12 +184,20 @@ export function createPageCache({
     /** @type {Record<string, string | string[]>} */
     const headers = {};
     for (const [name, value] of Object.entries(res.getHeaders())) {
-      if (!PER_RESPONSE.has(name) && value !== undefined) headers[name] = typeof value === "number" ? String(value) : value;
+      if (!PER_RESPONSE.has(name) && value !== undefined)
+        headers[name] = typeof value === "number" ? String(value) : value;
     }
     // The oldest copy makes room: Maps keep insertion order.
     if (entries.size >= maxEntries) entries.delete(/** @type {string} */ (entries.keys().next().value));
     entries.set(key, { expires: now() + ttl, status: 200, headers, body: html.split(nonce), csp: csp.split(nonce) });
   }
 
-  return { keyOf, serve, record, get size() { return entries.size; } };
+  return {
+    keyOf,
+    serve,
+    record,
+    get size() {
+      return entries.size;
+    },
+  };
 }

@@ -80,7 +80,10 @@ describe("anonymous page cache", () => {
     const second = await get("/");
     assert.equal(renders, rendered, "no second render");
     assert.equal(second.status, 200);
-    const [a, b] = [nonceOf(first.headers["content-security-policy"]), nonceOf(second.headers["content-security-policy"])];
+    const [a, b] = [
+      nonceOf(first.headers["content-security-policy"]),
+      nonceOf(second.headers["content-security-policy"]),
+    ];
     assert.notEqual(a, b);
     assert.ok(second.body.toString().includes(`<script nonce="${b}">`));
     assert.ok(!second.body.toString().includes(a));

@@ -14,7 +14,8 @@ import { cancelRsvp, createParty, deleteParty, rsvp, updateParty } from "./mutat
 
 export const createPartyAction = validatedActionWithUser(partyFormSchema, async (input, user, formData) => {
   const allowed = await partyCreationAllowed(user.id);
-  if (!allowed.ok) return { status: "error", message: tooManyMessage(allowed.retryAfter), fields: keptFields(formData) };
+  if (!allowed.ok)
+    return { status: "error", message: tooManyMessage(allowed.retryAfter), fields: keptFields(formData) };
   await createParty(user.id, input);
   await setFlash(m.PARTY_CREATED);
   redirect(`/user/${user.username}`);

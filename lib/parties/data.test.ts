@@ -39,7 +39,10 @@ describe("party lists", () => {
     assert.deepEqual(large, small);
     // One query for the parties and their hosts, one for their guests (none
     // when there are no parties); the profile page has two lists.
-    assert.ok(small.upcoming <= 2 && small.attending <= 2 && small.hosted <= 4, `query counts ${JSON.stringify(small)}`);
+    assert.ok(
+      small.upcoming <= 2 && small.attending <= 2 && small.hosted <= 4,
+      `query counts ${JSON.stringify(small)}`,
+    );
   });
 
   it("select only the fields shown (never a password hash)", async () => {
@@ -54,7 +57,8 @@ describe("party lists", () => {
     const same = new Date(base + 86_400_000);
     // Several parties at the very same time: the id breaks the tie.
     const made: { id: number }[] = [];
-    for (let i = 0; i < 7; i++) made.push(await makeParty(host.id, { startsAt: i < 4 ? same : new Date(base + (i + 2) * 86_400_000) }));
+    for (let i = 0; i < 7; i++)
+      made.push(await makeParty(host.id, { startsAt: i < 4 ? same : new Date(base + (i + 2) * 86_400_000) }));
     const now = new Date(base);
     const seen: number[] = [];
     let cursor = null;
@@ -64,7 +68,10 @@ describe("party lists", () => {
       cursor = page.nextCursor ? decodeCursor(page.nextCursor) : null;
     } while (cursor);
     const mine = seen.filter((id) => made.some((p) => p.id === id));
-    assert.deepEqual(mine, made.map((p) => p.id));
+    assert.deepEqual(
+      mine,
+      made.map((p) => p.id),
+    );
     assert.equal(new Set(seen).size, seen.length);
   });
 
@@ -75,7 +82,10 @@ describe("party lists", () => {
     const { parties } = await listUpcoming({ limit: 100, now: later });
     assert.ok(!parties.some((p) => p.id === party.id));
     const hosted = await listHostedBy(host.id, later);
-    assert.deepEqual(hosted.past.map((p) => p.id), [party.id]);
+    assert.deepEqual(
+      hosted.past.map((p) => p.id),
+      [party.id],
+    );
     assert.deepEqual(hosted.upcoming, []);
   });
 

@@ -106,7 +106,10 @@ describe("editing and deleting", () => {
     const host = await makeUser();
     const party = await makeParty(host.id, { seats: 5 });
     for (let i = 0; i < 2; i++) await rsvp(party.id, (await makeUser()).id);
-    assert.deepEqual(await updateParty(party.id, host.id, { seats: 2 }), { status: "seats_below_attendees", seatsTaken: 3 });
+    assert.deepEqual(await updateParty(party.id, host.id, { seats: 2 }), {
+      status: "seats_below_attendees",
+      seatsTaken: 3,
+    });
     assert.equal((await stored(party.id)).party?.seats, 5);
     assert.deepEqual(await updateParty(party.id, host.id, { seats: 3 }), { status: "ok" });
     assert.deepEqual(await rsvp(party.id, (await makeUser()).id), { status: "full" });

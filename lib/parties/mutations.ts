@@ -88,7 +88,8 @@ export async function rsvp(partyId: number, userId: string, now = new Date()): P
   }
 }
 
-export type CancelResult = { status: "ok" } | { status: "not_found" } | { status: "not_attending" } | { status: "host" };
+export type CancelResult =
+  { status: "ok" } | { status: "not_found" } | { status: "not_attending" } | { status: "host" };
 
 export async function cancelRsvp(partyId: number, userId: string): Promise<CancelResult> {
   return db.$transaction(async (tx): Promise<CancelResult> => {

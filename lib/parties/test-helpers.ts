@@ -11,7 +11,10 @@ export async function makeUser(prefix = "p") {
   });
 }
 
-export async function makeParty(hostId: string, overrides: Partial<{ seats: number; startsAt: Date; venue: string }> = {}) {
+export async function makeParty(
+  hostId: string,
+  overrides: Partial<{ seats: number; startsAt: Date; venue: string }> = {},
+) {
   return createParty(hostId, {
     startsAt: new Date(Date.now() + 7 * 86_400_000),
     venue: `Venue ${randomBytes(3).toString("hex")}`,

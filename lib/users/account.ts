@@ -10,9 +10,7 @@ import type { FieldErrors } from "@/lib/http/api";
 // user, so a stolen session cannot be used to guess the password here.
 
 export type AccountResult =
-  | { status: "ok" }
-  | { status: "invalid"; errors: FieldErrors }
-  | { status: "throttled"; retryAfter: number };
+  { status: "ok" } | { status: "invalid"; errors: FieldErrors } | { status: "throttled"; retryAfter: number };
 
 const WRONG_PASSWORD = "That is not your current password.";
 

@@ -28,9 +28,7 @@ export const changePasswordAction = validatedActionWithUser(changePasswordSchema
 export const logoutOtherSessionsAction = buttonActionWithUser(z.object({}), async (_input, user) => {
   const count = await deleteOtherSessions(user.id, await currentSessionToken());
   await setFlash(
-    count === 0
-      ? "There were no other sessions."
-      : `Logged out of ${count} other session${count === 1 ? "" : "s"}.`,
+    count === 0 ? "There were no other sessions." : `Logged out of ${count} other session${count === 1 ? "" : "s"}.`,
   );
   redirect("/settings");
 });

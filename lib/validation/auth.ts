@@ -14,13 +14,15 @@ export function codePointLength(s: string): number {
   return Array.from(s).length;
 }
 
-export const usernameSchema = z.string({ error: "Enter a username." }).check(
-  z.trim(),
-  z.toLowerCase(),
-  z.minLength(USERNAME_MIN, `Username must be at least ${USERNAME_MIN} characters.`),
-  z.maxLength(USERNAME_MAX, `Username must be at most ${USERNAME_MAX} characters.`),
-  z.regex(/^[a-z0-9_-]+$/, "Use only letters a–z, digits, _ and -."),
-);
+export const usernameSchema = z
+  .string({ error: "Enter a username." })
+  .check(
+    z.trim(),
+    z.toLowerCase(),
+    z.minLength(USERNAME_MIN, `Username must be at least ${USERNAME_MIN} characters.`),
+    z.maxLength(USERNAME_MAX, `Username must be at most ${USERNAME_MAX} characters.`),
+    z.regex(/^[a-z0-9_-]+$/, "Use only letters a–z, digits, _ and -."),
+  );
 
 /** An email as typed: trimmed, lower-cased, present and not too long. */
 const emailText = z
@@ -34,12 +36,10 @@ const emailText = z
 
 export const emailSchema = z.pipe(emailText, z.email("Enter a valid email address."));
 
-export const newPasswordSchema = z
-  .string({ error: "Enter a password." })
-  .check(
-    z.refine((p) => codePointLength(p) >= PASSWORD_MIN, `Password must be at least ${PASSWORD_MIN} characters.`),
-    z.refine((p) => codePointLength(p) <= PASSWORD_MAX, `Password must be at most ${PASSWORD_MAX} characters.`),
-  );
+export const newPasswordSchema = z.string({ error: "Enter a password." }).check(
+  z.refine((p) => codePointLength(p) >= PASSWORD_MIN, `Password must be at least ${PASSWORD_MIN} characters.`),
+  z.refine((p) => codePointLength(p) <= PASSWORD_MAX, `Password must be at most ${PASSWORD_MAX} characters.`),
+);
 
 /** A hidden field people never see; bots that fill every input fill it too. */
 export const honeypotSchema = z.optional(z.string().check(z.maxLength(0, "Please leave this field empty.")));

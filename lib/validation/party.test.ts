@@ -14,12 +14,21 @@ describe("party form schema", () => {
   it("turns the form's strings into a UTC start, trimmed texts and a number of seats", () => {
     const out = partyFormSchema.parse({ ...form, date: "2031-06-01T19:30", venue: "  The Oak  " });
     assert.equal(out.startsAt.toISOString(), "2031-06-01T17:30:00.000Z");
-    assert.deepEqual({ ...out, startsAt: undefined }, { startsAt: undefined, venue: "The Oak", mainDish: "Paella", seats: 6 });
+    assert.deepEqual(
+      { ...out, startsAt: undefined },
+      { startsAt: undefined, venue: "The Oak", mainDish: "Paella", seats: 6 },
+    );
   });
 
   it("reads the time as UTC when the browser sent no usable zone", () => {
-    assert.equal(partyFormSchema.parse({ ...form, date: "2031-06-01T19:30", timeZone: "" }).startsAt.toISOString(), "2031-06-01T19:30:00.000Z");
-    assert.equal(partyFormSchema.parse({ ...form, date: "2031-06-01T19:30", timeZone: "Nope/Nope" }).startsAt.toISOString(), "2031-06-01T19:30:00.000Z");
+    assert.equal(
+      partyFormSchema.parse({ ...form, date: "2031-06-01T19:30", timeZone: "" }).startsAt.toISOString(),
+      "2031-06-01T19:30:00.000Z",
+    );
+    assert.equal(
+      partyFormSchema.parse({ ...form, date: "2031-06-01T19:30", timeZone: "Nope/Nope" }).startsAt.toISOString(),
+      "2031-06-01T19:30:00.000Z",
+    );
   });
 
   it("needs a start in the future", () => {
@@ -39,12 +48,16 @@ describe("party form schema", () => {
   }
 
   for (const seats of ["2", "100", " 12 "]) {
-    it(`accepts ${JSON.stringify(seats)} seats`, () => assert.equal(partyFormSchema.safeParse({ ...form, seats }).success, true));
+    it(`accepts ${JSON.stringify(seats)} seats`, () =>
+      assert.equal(partyFormSchema.safeParse({ ...form, seats }).success, true));
   }
 
   it("limits venue and main dish to 1–120 characters", () => {
     assert.equal(partyFormSchema.safeParse({ ...form, venue: "v".repeat(120) }).success, true);
-    assert.deepEqual(errorsOf(partyFormSchema.safeParse({ ...form, venue: "v".repeat(121), mainDish: "   " })), new Set(["venue", "mainDish"]));
+    assert.deepEqual(
+      errorsOf(partyFormSchema.safeParse({ ...form, venue: "v".repeat(121), mainDish: "   " })),
+      new Set(["venue", "mainDish"]),
+    );
   });
 });
 
@@ -71,7 +84,11 @@ describe("party API schemas", () => {
       ["date", "31/12/2030"],
       ["date", "2020-01-01T00:00:00Z"],
     ] as const) {
-      assert.deepEqual(errorsOf(partyApiCreateSchema.safeParse({ ...body, [field]: value })), new Set([field]), `${field}=${value}`);
+      assert.deepEqual(
+        errorsOf(partyApiCreateSchema.safeParse({ ...body, [field]: value })),
+        new Set([field]),
+        `${field}=${value}`,
+      );
     }
   });
 

@@ -125,7 +125,10 @@ export const partyApiPatchSchema = z.pipe(
   z
     .partial(partyApiCreateSchema)
     .check(
-      z.refine((v) => Object.values(v).some((x) => x !== undefined), "Send at least one of date, venue, mainDish, seats."),
+      z.refine(
+        (v) => Object.values(v).some((x) => x !== undefined),
+        "Send at least one of date, venue, mainDish, seats.",
+      ),
     ),
   z.transform(({ date, ...rest }) => ({ ...rest, ...(date ? { startsAt: date } : {}) })),
 );
@@ -134,7 +137,8 @@ export type PartyPatch = Output<typeof partyApiPatchSchema>;
 
 /** A party id from a URL or the "Party ID" field: digits only, within a database integer. */
 export function parsePartyId(value: unknown): number | null {
-  if (typeof value === "number") return Number.isSafeInteger(value) && value > 0 && value <= 2_147_483_647 ? value : null;
+  if (typeof value === "number")
+    return Number.isSafeInteger(value) && value > 0 && value <= 2_147_483_647 ? value : null;
   if (typeof value !== "string") return null;
   const s = value.trim().replace(/^#/, "");
   if (!/^\d{1,10}$/.test(s)) return null;

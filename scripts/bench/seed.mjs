@@ -45,7 +45,14 @@ export async function seedSqlite(file, { users, parties, rsvps, cost = 10, seats
       const guests = base + (extra-- > 0 ? 1 : 0);
       const startsAt = now + 86_400_000 * (1 + (i * 365) / parties) + (i % 7) * 3_600_000;
       const { lastInsertRowid } = insertParty.run(
-        host.id, iso(startsAt), `Venue ${i + 1}`, dishes[i % dishes.length], seats, 1 + guests, iso(now), iso(now),
+        host.id,
+        iso(startsAt),
+        `Venue ${i + 1}`,
+        dishes[i % dishes.length],
+        seats,
+        1 + guests,
+        iso(now),
+        iso(now),
       );
       const id = Number(lastInsertRowid);
       partyIds.push(id);

@@ -100,7 +100,10 @@ export async function seedShowcase(base) {
     return d.toISOString();
   };
   const parties = [
-    ["amelia", { date: at(3, 18), venue: "The Oak Table, Clerkenwell", mainDish: "Slow-roast lamb with salsa verde", seats: 8 }],
+    [
+      "amelia",
+      { date: at(3, 18), venue: "The Oak Table, Clerkenwell", mainDish: "Slow-roast lamb with salsa verde", seats: 8 },
+    ],
     ["bruno", { date: at(5, 19), venue: "Bruno's rooftop", mainDish: "Seafood paella", seats: 6 }],
     ["chloe", { date: at(8, 18), venue: "Chloe's kitchen", mainDish: "Mushroom risotto", seats: 4 }],
     ["amelia", { date: at(12, 19), venue: "Garden flat, Hackney", mainDish: "Tagine with apricots", seats: 10 }],
@@ -112,9 +115,16 @@ export async function seedShowcase(base) {
     ids.push(res.body.id);
   }
   const rsvps = [
-    ["bruno", 0], ["chloe", 0], ["dev", 0], ["esme", 0],
-    ["amelia", 1], ["chloe", 1], ["esme", 1],
-    ["amelia", 2], ["bruno", 2], ["dev", 2],
+    ["bruno", 0],
+    ["chloe", 0],
+    ["dev", 0],
+    ["esme", 0],
+    ["amelia", 1],
+    ["chloe", 1],
+    ["esme", 1],
+    ["amelia", 2],
+    ["bruno", 2],
+    ["dev", 2],
     ["esme", 3],
   ];
   for (const [who, i] of rsvps) await clients[who].call("POST", `/api/parties/${ids[i]}/rsvp`);
