@@ -26,7 +26,7 @@ import {
   PERSISTENT_SESSION_MS,
   type SessionUser,
 } from "@/lib/auth/sessions";
-import { CALLBACK_COOKIE, cookieName, cookieOptions, CSRF_COOKIE, SESSION_COOKIE } from "@/lib/http/cookie-names.mjs";
+import { CALLBACK_COOKIE, cookieName, cookieOptions, CSRF_COOKIE, SESSION_COOKIE } from "@/server/shared.mjs";
 import { clientIpFrom } from "@/lib/http/client-ip";
 import { isHttpsFrom } from "@/lib/http/request";
 import { loginSchema } from "@/lib/validation/auth";

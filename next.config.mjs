@@ -1,3 +1,5 @@
+import { MAX_FORM_BODY_BYTES } from "./server/shared.mjs";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -8,8 +10,8 @@ const nextConfig = {
   experimental: {
     // forbidden() → app/forbidden.tsx with a 403, for pages only the host may see.
     authInterrupts: true,
-    // Forms are small; server.mjs refuses bigger bodies first (64 KB).
-    serverActions: { bodySizeLimit: "64kb" },
+    // Forms are small; the server refuses bigger bodies first.
+    serverActions: { bodySizeLimit: `${MAX_FORM_BODY_BYTES / 1024}kb` },
   },
   // Headers every response carries (pages also get a per-request CSP with a
   // nonce from proxy.ts; API responses a deny-all CSP).

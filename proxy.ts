@@ -12,10 +12,9 @@
 //    page. Only a fast path: every page, action and route handler checks the
 //    session itself in the database (auth.ts) — the proxy is never the guard.
 import { NextResponse, type NextRequest } from "next/server";
-import { SESSION_COOKIE_NAMES } from "@/lib/http/cookie-names.mjs";
+import { DENY_ALL_CSP, newNonce, SESSION_COOKIE_NAMES } from "@/server/shared.mjs";
 import { databaseUnavailable } from "@/lib/db/health";
 import { corsHeaders, isAllowedCorsOrigin, ownOrigin } from "@/lib/http/cors";
-import { newNonce } from "@/lib/http/nonce.mjs";
 
 const PROTECTED = /^\/(?:user|rsvp|parties|settings)(?:\/|$)/;
 const dev = process.env.NODE_ENV !== "production";
@@ -37,12 +36,10 @@ function pageCsp(nonce: string, https: boolean): string {
   ].join("; ");
 }
 
-const API_CSP = "default-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
-
 function json(status: number, message: string, headers: Record<string, string> = {}) {
   return NextResponse.json(
     { message },
-    { status, headers: { "Cache-Control": "no-store", "Content-Security-Policy": API_CSP, ...headers } },
+    { status, headers: { "Cache-Control": "no-store", "Content-Security-Policy": DENY_ALL_CSP, ...headers } },
   );
 }
 
@@ -64,7 +61,7 @@ This page tries again by itself every few seconds.</p></main></body></html>`;
       "Content-Type": "text/html; charset=utf-8",
       "Retry-After": "5",
       "Cache-Control": "no-store",
-      "Content-Security-Policy": `default-src 'none'; style-src 'nonce-${nonce}'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'`,
+      "Content-Security-Policy": `${DENY_ALL_CSP}; style-src 'nonce-${nonce}'`,
     },
   });
 }
@@ -84,7 +81,7 @@ function api(req: NextRequest): NextResponse {
     return json(403, "Cross-origin requests are not allowed.");
   }
   const res = NextResponse.next();
-  res.headers.set("Content-Security-Policy", API_CSP);
+  res.headers.set("Content-Security-Policy", DENY_ALL_CSP);
   if (granted) for (const [k, v] of Object.entries(corsHeaders(origin, false))) res.headers.set(k, v);
   return res;
 }
@@ -99,7 +96,7 @@ export async function proxy(req: NextRequest) {
   if (req.method === "POST" && origin !== null && origin !== ownOrigin(req.headers)) {
     return new NextResponse("Cross-site form posts are not allowed.", {
       status: 403,
-      headers: { "Content-Type": "text/plain; charset=utf-8", "Content-Security-Policy": API_CSP },
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Content-Security-Policy": DENY_ALL_CSP },
     });
   }
 
@@ -107,7 +104,7 @@ export async function proxy(req: NextRequest) {
     const login = new URL("/login", req.url);
     login.searchParams.set("callbackUrl", pathname + search);
     const res = NextResponse.redirect(login);
-    res.headers.set("Content-Security-Policy", API_CSP);
+    res.headers.set("Content-Security-Policy", DENY_ALL_CSP);
     return res;
   }
 

@@ -14,13 +14,20 @@
 //   the database pool and exits.
 //
 // Usage: node server.mjs [--dev]. Migrations run before this (scripts/start.mjs).
-import { AsyncLocalStorage } from "node:async_hooks";
 import cluster from "node:cluster";
 import http from "node:http";
 import os from "node:os";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { createPageCache } from "./lib/http/page-cache.mjs";
+import { bridge } from "./server/bridge.mjs";
+import {
+  CLIENT_IP_HEADER,
+  DENY_ALL_CSP,
+  MAX_API_BODY_BYTES,
+  MAX_FORM_BODY_BYTES,
+  PREFETCH_HEADER,
+} from "./server/shared.mjs";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
@@ -29,10 +36,6 @@ const trustProxy = process.env.TRUST_PROXY === "1";
 const workers = dev ? 1 : Math.max(1, Math.floor(Number(process.env.WEB_CONCURRENCY) || os.availableParallelism()));
 const SHUTDOWN_DRAIN_MS = Number(process.env.SHUTDOWN_DRAIN_MS ?? 1_000);
 const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS || 10_000);
-const CLIENT_IP_HEADER = "x-dinnerparty-client-ip";
-// Next.js hides its router headers from the app; this one tells the app that
-// a request is only a prefetch (which must not consume one-shot messages).
-const PREFETCH_HEADER = "x-dinnerparty-prefetch";
 
 function log(message) {
   console.log(`[dinnerparty ${process.pid}] ${message}`);
@@ -117,13 +120,11 @@ function normaliseHeaders(req) {
 
 // Request bodies are small here: a JSON call or a form. Larger ones are
 // refused before any work (no parsing, no hashing of a 100 KB "password").
-const MAX_API_BODY = 16 * 1024;
-const MAX_FORM_BODY = 64 * 1024;
 
 /** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
 function refuseBody(req, res) {
   const api = (req.url ?? "").startsWith("/api/");
-  const limit = api ? MAX_API_BODY : MAX_FORM_BODY;
+  const limit = api ? MAX_API_BODY_BYTES : MAX_FORM_BODY_BYTES;
   const declared = Number(req.headers["content-length"] ?? 0);
   const chunked = /chunked/i.test(String(req.headers["transfer-encoding"] ?? ""));
   if (!chunked && !(declared > limit)) return false;
@@ -153,8 +154,7 @@ function refuseBody(req, res) {
 // code runs. That is bad input, not a server fault: answer 400. Our action
 // wrappers (lib/safe-action.ts) mark the request once they start, so a
 // failure inside our own code still answers 500 (and is logged as one).
-const requestContext = new AsyncLocalStorage();
-/** @type {any} */ (globalThis).__dinnerpartyRequestContext = requestContext;
+const requestContext = bridge().formPosts;
 
 const BAD_FORM_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bad request · DinnerParty</title></head>
 <body><main><h1>That form could not be read</h1><p><a href="/">Back to DinnerParty</a></p></main></body></html>`;
@@ -171,7 +171,7 @@ function blameInputFor500(res, context) {
     return writeHead.call(this, 400, {
       "Content-Type": "text/html; charset=utf-8",
       "Cache-Control": "no-store",
-      "Content-Security-Policy": "default-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+      "Content-Security-Policy": DENY_ALL_CSP,
     });
   };
   /** @type {any} */ (res).write = function (...args) {
@@ -193,12 +193,11 @@ async function runWorker() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  // lib/db/health.ts shares its state through globalThis (same process), and
-  // instrumentation.ts hands over the session and content-version check.
+  // The app reports its database health and (instrumentation.ts) the session
+  // and content-version check through the bridge.
   const pages = createPageCache({
-    isDatabaseDown: () => Boolean(/** @type {any} */ (globalThis).__dinnerpartyDbHealth?.down),
-    signedInStamp: async (token) =>
-      (await /** @type {any} */ (globalThis).__dinnerpartySignedInPageStamp?.(token)) ?? null,
+    isDatabaseDown: () => bridge().database.down,
+    signedInStamp: async (token) => (await bridge().signedInPageStamp?.(token)) ?? null,
   });
 
   let stopping = false;
@@ -251,7 +250,7 @@ async function runWorker() {
     if (stopping) return;
     stopping = true;
     // /api/health answers 503 from now on, so a load balancer stops sending.
-    /** @type {any} */ (globalThis).__dinnerpartyStopping = true;
+    bridge().stopping = true;
     log(`${signal}: finishing in-flight requests`);
     // Keep accepting for a moment: connections already queued in the kernel
     // (a client's request on its way) would be reset if the socket closed now.
@@ -266,9 +265,7 @@ async function runWorker() {
       server.closeIdleConnections();
     });
     clearTimeout(force);
-    // The app's Prisma client (lib/db) lives on globalThis in this process.
-    const db = /** @type {any} */ (globalThis).__dinnerpartyDb;
-    await db?.$disconnect().catch(() => {});
+    await bridge().closeDatabase?.().catch(() => {});
     log("stopped");
     process.exit(0);
   };

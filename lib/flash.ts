@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { cookies, headers } from "next/headers";
 import { db } from "@/lib/db";
-import { cookieName, cookieOptions, FLASH_COOKIE } from "@/lib/http/cookie-names.mjs";
+import { cookieName, cookieOptions, FLASH_COOKIE, PREFETCH_HEADER } from "@/server/shared.mjs";
 import { isHttps } from "@/lib/http/request";
 
 // One-shot messages that survive the redirect after an action. The message
@@ -29,7 +29,7 @@ export async function takeFlash(): Promise<Flash | null> {
   const id = (await cookies()).get(cookieName(FLASH_COOKIE, await isHttps()))?.value;
   if (!id || id.length > 64) return null;
   // A prefetch is not a visit: leave the message for the page actually shown.
-  if ((await headers()).get("x-dinnerparty-prefetch")) return null;
+  if ((await headers()).get(PREFETCH_HEADER)) return null;
   const rows = await db.$queryRaw<{ kind: string; message: string }[]>`
     DELETE FROM "Flash" WHERE "id" = ${id} RETURNING "kind", "message"`;
   const row = rows[0];

@@ -10,6 +10,7 @@ import { setFlash } from "@/lib/flash";
 import type { FormState } from "@/lib/form-state";
 import { fieldErrors } from "@/lib/http/api";
 import { safeCallbackPath } from "@/lib/http/safe-redirect";
+import { bridge } from "@/server/bridge.mjs";
 
 // Every server action goes through here: parse the form with the same zod
 // schema the browser used, get the user where one is needed, then run.
@@ -28,10 +29,8 @@ const UNREADABLE = "The form could not be read. Please try again.";
  * 500 is our fault, not a malformed request's.
  */
 function markActionStarted(): void {
-  const store = (
-    globalThis as { __dinnerpartyRequestContext?: { getStore(): { actionStarted: boolean } | undefined } }
-  ).__dinnerpartyRequestContext?.getStore();
-  if (store) store.actionStarted = true;
+  const post = bridge().formPosts.getStore();
+  if (post) post.actionStarted = true;
 }
 
 /** The form's fields as strings, minus Next.js's own ($ACTION_…) entries. */

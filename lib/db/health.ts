@@ -1,18 +1,11 @@
-// Whether this process can reach its database, shared through globalThis by
-// the app and proxy.ts (separate bundles, one process). Connection failures
+// Whether this process can reach its database, shared by the app, proxy.ts
+// (separate bundles) and the server through server/bridge.mjs. Connection failures
 // mark it down; proxy.ts then answers 503 at once and probes, at most every
 // second, until the database answers again — no restart needed.
 
-type Health = {
-  down: boolean;
-  since: number;
-  lastProbe: number;
-  /** set by lib/db: one cheap query */
-  probe?: () => Promise<unknown>;
-};
+import { bridge } from "@/server/bridge.mjs";
 
-const g = globalThis as { __dinnerpartyDbHealth?: Health };
-export const dbHealth: Health = (g.__dinnerpartyDbHealth ??= { down: false, since: 0, lastProbe: 0 });
+export const dbHealth = bridge().database;
 
 export function markDatabaseDown(): void {
   if (!dbHealth.down) {

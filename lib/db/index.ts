@@ -2,6 +2,7 @@ import "server-only";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { databaseProvider, databaseUrl, sqliteFile } from "./config";
+import { bridge } from "@/server/bridge.mjs";
 import { dbHealth } from "./health";
 import { PostgresAdapterFactory } from "./postgres-adapter";
 import { SqliteAdapterFactory } from "./sqlite-adapter";
@@ -41,9 +42,11 @@ export function onQuery(listener: (sql: string) => void): void {
   );
 }
 
-// One client per process; `globalThis` keeps dev-mode hot reloads from opening more.
-const globalForDb = globalThis as unknown as { __dinnerpartyDb?: Db };
-export const db: Db = (globalForDb.__dinnerpartyDb ??= createClient());
+// One client per process (development reloads modules: the bridge keeps it);
+// the server closes its pool at the end of a graceful stop.
+const shared = bridge();
+export const db = (shared.databaseClient ??= createClient()) as Db;
+shared.closeDatabase ??= () => db.$disconnect();
 
 // How proxy.ts finds out that an unreachable database is back.
 dbHealth.probe = () => db.$queryRaw`SELECT 1`;

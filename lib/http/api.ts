@@ -6,13 +6,12 @@ import type { Output, Schema, ZodError } from "@/lib/validation/zod";
 import { getCurrentUser } from "@/auth";
 import type { SessionUser } from "@/lib/auth/sessions";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { MAX_API_BODY_BYTES } from "@/server/shared.mjs";
 
 // The JSON API's conventions in one place: every answer is JSON and never
 // cached; every error is { message, errors? }; bodies must be JSON and small;
 // anything unexpected becomes a plain 500 (or 503 while the database is
 // away) without a stack trace.
-
-export const MAX_JSON_BODY_BYTES = 16 * 1024;
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -79,7 +78,7 @@ function parseJson(text: string): unknown {
 /** Read and validate a JSON body: 415 if not JSON, 413 if too big, 400 if malformed or invalid. */
 export async function readJson<S extends Schema>(req: Request, schema: S): Promise<Output<S>> {
   if (!isJsonType(req.headers.get("content-type"))) throw notJson();
-  const body = parseJson(await readText(req, MAX_JSON_BODY_BYTES));
+  const body = parseJson(await readText(req, MAX_API_BODY_BYTES));
   const parsed = z.safeParse(schema, body);
   if (!parsed.success) throw new ApiError(400, "Invalid input.", fieldErrors(parsed.error));
   return parsed.data;
@@ -87,7 +86,7 @@ export async function readJson<S extends Schema>(req: Request, schema: S): Promi
 
 /** For calls that take no input: a body is allowed only if it is (small) JSON. */
 export async function ignoreJsonBody(req: Request): Promise<void> {
-  const text = await readText(req, MAX_JSON_BODY_BYTES);
+  const text = await readText(req, MAX_API_BODY_BYTES);
   if (text.trim() === "") return;
   if (!isJsonType(req.headers.get("content-type"))) throw notJson();
   parseJson(text);

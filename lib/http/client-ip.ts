@@ -1,13 +1,10 @@
 import "server-only";
 import { headers } from "next/headers";
 
-/**
- * Set by server.mjs on every request from the socket address, or from
- * X-Forwarded-For when TRUST_PROXY=1; a value sent by the client is dropped
- * there. Next.js itself keeps a client-sent X-Forwarded-For, so that header
- * is never read here.
- */
-export const CLIENT_IP_HEADER = "x-dinnerparty-client-ip";
+import { CLIENT_IP_HEADER } from "@/server/shared.mjs";
+
+// The server sets CLIENT_IP_HEADER on every request. Next.js itself keeps a
+// client-sent X-Forwarded-For, so that header is never read here.
 
 export function clientIpFrom(h: Headers): string {
   return h.get(CLIENT_IP_HEADER) || "unknown";

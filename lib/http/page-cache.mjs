@@ -17,8 +17,15 @@
 // gets a fresh CSP nonce — the stored page is split at the nonce it was
 // rendered with — and is gzipped here when the client accepts it.
 import zlib from "node:zlib";
-import { CALLBACK_COOKIE, cookieName, CSRF_COOKIE, SESSION_COOKIE, TIME_ZONE_COOKIE } from "./cookie-names.mjs";
-import { newNonce, nonceIn } from "./nonce.mjs";
+import {
+  CALLBACK_COOKIE,
+  cookieName,
+  CSRF_COOKIE,
+  newNonce,
+  nonceIn,
+  SESSION_COOKIE,
+  TIME_ZONE_COOKIE,
+} from "../../server/shared.mjs";
 
 const ANONYMOUS_PAGES = new Set(["/", "/login", "/register"]);
 const SIGNED_IN_PAGES = new Set(["/rsvp"]);

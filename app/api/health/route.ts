@@ -1,11 +1,12 @@
 import { db } from "@/lib/db";
 import { apiRoute, errorJson, json } from "@/lib/http/api";
+import { bridge } from "@/server/bridge.mjs";
 
 // For load balancers and the test harness: 200 when this instance can reach
 // its database, 503 while it is away (apiRoute) or while this instance is
-// shutting down (server.mjs sets the flag on SIGTERM).
+// shutting down (the server sets the flag on SIGTERM).
 export const GET = apiRoute(async () => {
-  if ((globalThis as { __dinnerpartyStopping?: boolean }).__dinnerpartyStopping) {
+  if (bridge().stopping) {
     return errorJson(503, "Shutting down.", undefined, { "Retry-After": "5" });
   }
   await db.$queryRaw`SELECT 1`;

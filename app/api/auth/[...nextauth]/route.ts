@@ -4,7 +4,7 @@
 // session, which would turn a browser-session cookie into a 30-day one.
 import type { NextRequest } from "next/server";
 import { handlers } from "@/auth";
-import { cookieName, SESSION_COOKIE } from "@/lib/http/cookie-names.mjs";
+import { cookieName, SESSION_COOKIE } from "@/server/shared.mjs";
 import { isHttpsFrom } from "@/lib/http/request";
 
 function rewriteSessionCookies(req: NextRequest, res: Response, keep: (cookie: string) => string | null) {

@@ -2,7 +2,7 @@ import { cookies } from "next/headers";
 import * as z from "zod/mini";
 import "@/lib/validation/zod";
 import { apiRoute, methodNotAllowed, noContent, readJson } from "@/lib/http/api";
-import { cookieName, cookieOptions, TIME_ZONE_COOKIE } from "@/lib/http/cookie-names.mjs";
+import { cookieName, cookieOptions, TIME_ZONE_COOKIE } from "@/server/shared.mjs";
 import { isHttpsFrom } from "@/lib/http/request";
 import { isValidTimeZone } from "@/lib/time";
 

@@ -1,0 +1,116 @@
+// @ts-check
+// What the Node front (server/) and the app (proxy.ts, app/, lib/) must agree
+// on, stated once. Plain JavaScript: the server runs outside the Next.js build
+// and imports it as is; the app imports the same file through the bundler.
+// Values handed over at run time (not constants) live in ./bridge.mjs.
+import { randomUUID } from "node:crypto";
+
+// ---------------------------------------------------------------- headers
+
+/**
+ * The client's address, decided by the server from the socket (or from
+ * X-Forwarded-For when TRUST_PROXY=1); a value sent by the client is dropped.
+ */
+export const CLIENT_IP_HEADER = "x-dinnerparty-client-ip";
+
+/**
+ * Set by the server when Next.js's router asks only for a prefetch (Next.js
+ * hides its own router headers from the app): a prefetch must not consume a
+ * one-shot flash message.
+ */
+export const PREFETCH_HEADER = "x-dinnerparty-prefetch";
+
+// ------------------------------------------------------------ body caps
+
+/** A JSON API call. The server refuses larger bodies before any work; the API checks again while reading. */
+export const MAX_API_BODY_BYTES = 16 * 1024;
+/** A form post (Server Actions): the server's cap and Next.js's `serverActions.bodySizeLimit`. */
+export const MAX_FORM_BODY_BYTES = 64 * 1024;
+
+// -------------------------------------------------------------------- CSP
+
+/** For answers that are not pages: the API, redirects, error text, the server's own refusals. */
+export const DENY_ALL_CSP =
+  "default-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+/**
+ * A fresh CSP nonce: 128 random bits, base64. Made by proxy.ts for every page
+ * and by the page cache for every answer it gives from memory, which finds
+ * the nonce a kept page was rendered with by this same format.
+ */
+export function newNonce() {
+  return Buffer.from(randomUUID()).toString("base64");
+}
+
+/** The nonce of a Content-Security-Policy header, if it has one. @param {string} csp */
+export function nonceIn(csp) {
+  return /'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
+}
+
+// ---------------------------------------------------------------- cookies
+// Over HTTPS every cookie of ours gets the `__Host-` prefix, which browsers
+// accept only with Secure, Path=/ and no Domain: it cannot be set or
+// overwritten by a sibling subdomain or a plain-HTTP page. On
+// http://localhost (development, the quick start) the plain name is used.
+
+/** @param {string} base @param {boolean} https @returns {string} */
+export function cookieName(base, https) {
+  return https ? `__Host-${base}` : base;
+}
+
+/** Options every cookie of ours carries. @param {boolean} https */
+export function cookieOptions(https) {
+  return { httpOnly: true, sameSite: /** @type {const} */ ("lax"), path: "/", secure: https };
+}
+
+export const SESSION_COOKIE = "dp.session";
+export const SESSION_COOKIE_NAMES = [cookieName(SESSION_COOKIE, false), cookieName(SESSION_COOKIE, true)];
+export const FLASH_COOKIE = "dp.flash";
+export const TIME_ZONE_COOKIE = "dp.tz";
+export const CSRF_COOKIE = "dp.csrf";
+export const CALLBACK_COOKIE = "dp.callback-url";
+
+// ----------------------------------------------------------------- locale
+
+/** Dates are written in the viewer's language when ICU has it, else in this one. */
+export const DEFAULT_LOCALE = "en-GB";
+
+/** @type {Map<string, string>} */
+const resolvedLocales = new Map();
+const MAX_REMEMBERED_LOCALES = 500;
+
+/**
+ * The locale pages are rendered in for an Accept-Language header: the first
+ * tag ICU can format dates in, as ICU resolves it, without Unicode extensions
+ * ("fr-CH;q=0.9" → "fr-CH", "en-u-ca-buddhist" → "en", "xx" → "en-GB"). The
+ * answer is one of ICU's locales, a small fixed set, whatever a client sends:
+ * the page cache keys on it, so a client cannot grow the cache by inventing
+ * headers. Answers are remembered (ICU is slow to ask); the memo is emptied
+ * when full.
+ * @param {string | null | undefined} acceptLanguage @returns {string}
+ */
+export function resolveLocale(acceptLanguage) {
+  const header = (acceptLanguage ?? "").slice(0, 256);
+  let locale = resolvedLocales.get(header);
+  if (locale === undefined) {
+    if (resolvedLocales.size >= MAX_REMEMBERED_LOCALES) resolvedLocales.clear();
+    locale = firstSupportedLocale(header);
+    resolvedLocales.set(header, locale);
+  }
+  return locale;
+}
+
+/** @param {string} header @returns {string} */
+function firstSupportedLocale(header) {
+  for (const part of header.split(",").slice(0, 16)) {
+    const tag = part.split(";")[0]?.trim();
+    if (!tag || tag === "*") continue;
+    try {
+      if (Intl.DateTimeFormat.supportedLocalesOf(tag).length === 0) continue;
+      return new Intl.Locale(new Intl.DateTimeFormat(tag).resolvedOptions().locale).baseName;
+    } catch {
+      // not a valid language tag: try the next one
+    }
+  }
+  return DEFAULT_LOCALE;
+}
