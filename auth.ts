@@ -1,6 +1,9 @@
-// Authentication in one place: Auth.js (NextAuth v5) with the credentials
-// provider, bcrypt passwords, server-side sessions in the database, and the
-// session checks every page, action and route handler uses.
+// The Auth.js (NextAuth v5) instance and its configuration: the credentials
+// provider and database sessions behind Auth.js's own endpoints
+// (app/api/auth/[...nextauth]). Pages, actions and routes do not import this
+// file: they use lib/auth (getCurrentUser, requireUser, requireApiUser,
+// signInWithPassword, signOutHere), which takes the same steps with the same
+// pieces — checkCredentials decides every login (docs/decisions/019).
 //
 // Auth.js allows only JWT sessions with credentials, and a JWT cannot be
 // revoked. So Auth.js gets the Prisma adapter (session strategy "database")
@@ -9,27 +12,16 @@
 // Every request looks the row up; logout deletes it; the copied cookie then
 // opens nothing. See docs/decisions/002-revocable-sessions.md.
 import "server-only";
-import { cache } from "react";
-import { cookies, headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { headers } from "next/headers";
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { PrismaAdapter } from "@auth/prisma-adapter";
-import type { Adapter } from "@auth/core/adapters";
-import { db } from "@/lib/db";
-import { DatabaseUnavailableError, dbHealth } from "@/lib/db/health";
-import { checkCredentials, type CredentialsResult } from "@/lib/auth/credentials";
-import {
-  createSession,
-  deleteSessionByToken,
-  findSession,
-  PERSISTENT_SESSION_MS,
-  type SessionUser,
-} from "@/lib/auth/sessions";
-import { CALLBACK_COOKIE, cookieName, cookieOptions, CSRF_COOKIE, SESSION_COOKIE } from "@/server/shared.mjs";
+import { checkCredentials } from "@/lib/auth/credentials";
+import { authAdapter, createSession } from "@/lib/auth/mutations";
+import { loginSchema } from "@/lib/auth/schema";
+import { PERSISTENT_SESSION_MS, type SessionUser } from "@/lib/auth/session-token";
 import { clientIpFrom } from "@/lib/http/client-ip";
 import { isHttpsFrom } from "@/lib/http/request";
-import { loginSchema } from "@/lib/validation/auth";
+import { CALLBACK_COOKIE, cookieName, cookieOptions, CSRF_COOKIE, SESSION_COOKIE } from "@/server/shared.mjs";
 
 declare module "next-auth" {
   interface Session {
@@ -42,35 +34,11 @@ declare module "next-auth" {
 }
 
 /** Thrown by authorize() while the brute-force limits refuse logins. */
-export class ThrottledSignin extends CredentialsSignin {
+class ThrottledSignin extends CredentialsSignin {
   override code = "throttled";
-  constructor(readonly retryAfter: number) {
-    super();
-  }
 }
 
-const baseAdapter = PrismaAdapter(db);
-
-// Session rows hold a hash of the token and a fixed end; the user comes back
-// with only the fields the app may see (never the password hash).
-const adapter: Adapter = {
-  ...baseAdapter,
-  async getSessionAndUser(token) {
-    const found = await findSession(token);
-    if (!found) return null;
-    return {
-      session: { sessionToken: token, userId: found.user.id, expires: found.expires },
-      user: { ...found.user, emailVerified: null },
-    };
-  },
-  async deleteSession(token) {
-    await deleteSessionByToken(token);
-  },
-  // Sessions have an absolute lifetime: never extended.
-  async updateSession() {
-    return null;
-  },
-};
+const adapter = authAdapter();
 
 function config(https: boolean): NextAuthConfig {
   return {
@@ -92,7 +60,7 @@ function config(https: boolean): NextAuthConfig {
           if (!parsed.success) return null;
           const { email, password, remember } = parsed.data;
           const result = await checkCredentials({ email, password, ip: clientIpFrom(request.headers) });
-          if (result.status === "throttled") throw new ThrottledSignin(result.retryAfter);
+          if (result.status === "throttled") throw new ThrottledSignin();
           if (result.status === "invalid") return null;
           return { ...result.user, remember };
         },
@@ -138,86 +106,4 @@ function config(https: boolean): NextAuthConfig {
 
 // The configuration depends on the request (HTTPS gets `__Host-` cookies);
 // Auth.js calls this lazily inside each request, where headers() works.
-export const { handlers, signIn, signOut } = NextAuth(async () => config(isHttpsFrom(await headers())));
-
-/**
- * The signed-in user of this request, or null. Cached per request.
- * Reads the session row straight from our store (one indexed query) rather
- * than through Auth.js's auth(), which builds and parses a whole internal
- * request/response round for the same answer — every page, action and API
- * call starts here, so that round was a measurable share of each request.
- */
-export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const token = await currentSessionToken();
-  if (!token) return null;
-  try {
-    return (await findSession(token))?.user ?? null;
-  } catch (error) {
-    // With the database away, "no session" would mean "log in again". Say
-    // "unavailable" instead (503).
-    if (dbHealth.down) throw new DatabaseUnavailableError();
-    throw error;
-  }
-});
-
-/** For pages: the signed-in user, or a redirect to the login page. */
-export async function requireUser(returnTo: string): Promise<SessionUser> {
-  const user = await getCurrentUser();
-  if (!user) redirect(loginUrl(returnTo));
-  return user;
-}
-
-export function loginUrl(returnTo?: string): string {
-  return returnTo ? `/login?callbackUrl=${encodeURIComponent(returnTo)}` : "/login";
-}
-
-/** The same three answers as the credential check itself. */
-export type PasswordSignIn = CredentialsResult;
-
-/**
- * Sign in through Auth.js's credentials provider and set the session cookie:
- * persistent for 30 days with "Remember me", else a browser-session cookie
- * (the server ends that session after 12 hours in any case).
- */
-export async function signInWithPassword(input: {
-  email: string;
-  password: string;
-  remember: boolean;
-}): Promise<PasswordSignIn> {
-  try {
-    await signIn("credentials", {
-      email: input.email,
-      password: input.password,
-      remember: String(input.remember),
-      redirect: false,
-    });
-  } catch (error) {
-    if (error instanceof ThrottledSignin) return { status: "throttled", retryAfter: error.retryAfter };
-    if (error instanceof CredentialsSignin) return { status: "invalid" };
-    throw error;
-  }
-  const https = isHttpsFrom(await headers());
-  const jar = await cookies();
-  const name = cookieName(SESSION_COOKIE, https);
-  const token = jar.get(name)?.value;
-  const found = token ? await findSession(token) : null;
-  if (!token || !found) return { status: "invalid" };
-  if (!input.remember) jar.set(name, token, cookieOptions(https));
-  return { status: "ok", user: found.user };
-}
-
-/** This browser's session token (the cookie), if any. */
-export async function currentSessionToken(): Promise<string | null> {
-  return (await cookies()).get(cookieName(SESSION_COOKIE, isHttpsFrom(await headers())))?.value ?? null;
-}
-
-/**
- * End this browser's session on the server and clear its cookie. The row is
- * deleted here first, because Auth.js logs and swallows a failed delete: if
- * the database is unreachable, logout must fail rather than only seem done.
- */
-export async function signOutHere(): Promise<void> {
-  const token = await currentSessionToken();
-  if (token) await deleteSessionByToken(token);
-  await signOut({ redirect: false });
-}
+export const { handlers } = NextAuth(async () => config(isHttpsFrom(await headers())));

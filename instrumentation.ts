@@ -7,7 +7,7 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const [{ signedInPageStamp }, { bridge }] = await Promise.all([
-    import("@/lib/http/page-stamp"),
+    import("@/lib/auth/page-stamp"),
     import("@/server/bridge.mjs"),
   ]);
   bridge().signedInPageStamp = signedInPageStamp;

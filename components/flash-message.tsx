@@ -1,4 +1,4 @@
-import { takeFlash } from "@/lib/flash";
+import { takeFlash } from "@/lib/flash/mutations";
 
 /**
  * The one-shot message left by the action that redirected here. Reading it

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getCurrentUser } from "@/auth";
+import { getCurrentUser } from "@/lib/auth/loaders";
 import { logoutAction } from "@/lib/auth/actions";
 import { BrandMark } from "@/components/brand-mark";
 import { NavLink } from "@/components/nav-link";

@@ -1,15 +1,13 @@
 import "server-only";
 import { redirect, unstable_rethrow } from "next/navigation";
 import * as z from "zod/mini";
-import "@/lib/validation/zod";
-import type { Output, Schema } from "@/lib/validation/zod";
-import { getCurrentUser } from "@/auth";
-import type { SessionUser } from "@/lib/auth/sessions";
+import { getCurrentUser } from "@/lib/auth/loaders";
+import type { SessionUser } from "@/lib/auth/session-token";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
-import { setFlash } from "@/lib/flash";
-import type { FormState } from "@/lib/form-state";
-import { fieldErrors } from "@/lib/http/api";
+import { setFlash } from "@/lib/flash/mutations";
+import type { Action, FormState } from "@/lib/form-state";
 import { safeCallbackPath } from "@/lib/http/safe-redirect";
+import { fieldErrors, type Output, type Schema } from "@/lib/zod";
 import { bridge } from "@/server/bridge.mjs";
 
 // Every server action goes through here: parse the form with the same zod
@@ -18,15 +16,19 @@ import { bridge } from "@/server/bridge.mjs";
 // - Actions behind a form with useActionState answer a FormState: typed field
 //   errors and the fields as typed (passwords excepted), so the form — with or
 //   without JavaScript — shows them again.
-// - Plain button forms (RSVP, cancel, delete) answer with a redirect and a
-//   flash message.
+// - Plain button forms (RSVP, cancel, delete, log out) answer with a redirect
+//   and a flash message.
+// - Either kind, while the database is unreachable, says so ("temporarily
+//   unavailable") instead of failing with a 500: a form keeps what was typed;
+//   a button goes back where it came from, where the proxy shows the
+//   self-refreshing 503 page until the database is back.
 
 const UNAVAILABLE = "The service is temporarily unavailable. Please try again in a moment.";
 const UNREADABLE = "The form could not be read. Please try again.";
 
 /**
- * Tell server.mjs that our code now handles this request: from here on a
- * 500 is our fault, not a malformed request's.
+ * Tell the server (server/bad-input.mjs) that our code now handles this
+ * request: from here on a 500 is our fault, not a malformed request's.
  */
 function markActionStarted(): void {
   const post = bridge().formPosts.getStore();
@@ -51,13 +53,21 @@ export function keptFields(formData: FormData): Record<string, string> {
   return out;
 }
 
-async function stateAction<S extends Schema>(
+async function requireActionUser(): Promise<SessionUser> {
+  // The session is checked here, in the action, whatever the page or the proxy did.
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  return user;
+}
+
+async function stateAction<S extends Schema, U>(
   schema: S,
   formData: FormData,
-  user: SessionUser | null,
-  run: (data: Output<S>, user: SessionUser | null) => Promise<FormState>,
+  who: () => Promise<U>,
+  run: (data: Output<S>, user: U) => Promise<FormState>,
 ): Promise<FormState> {
   try {
+    const user = await who();
     const parsed = z.safeParse(schema, formObject(formData));
     if (!parsed.success) {
       return { status: "error", errors: fieldErrors(parsed.error), fields: keptFields(formData) };
@@ -70,14 +80,7 @@ async function stateAction<S extends Schema>(
   }
 }
 
-async function requireActionUser(): Promise<SessionUser> {
-  // The session is checked here, in the action, whatever the page or the proxy did.
-  const user = await getCurrentUser();
-  if (!user) redirect("/login");
-  return user;
-}
-
-export type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
+const nobody = async () => null;
 
 /** For forms used before login (register, log in). */
 export function validatedAction<S extends Schema>(
@@ -88,7 +91,7 @@ export function validatedAction<S extends Schema>(
     markActionStarted();
     // A hand-made request may send anything as the arguments.
     if (!(formData instanceof FormData)) return { status: "error", message: UNREADABLE };
-    return stateAction(schema, formData, null, (data) => run(data, formData));
+    return stateAction(schema, formData, nobody, (data) => run(data, formData));
   };
 }
 
@@ -99,17 +102,32 @@ export function validatedActionWithUser<S extends Schema>(
 ): Action {
   return async (_prev, formData) => {
     markActionStarted();
-    const user = await requireActionUser();
-    if (!(formData instanceof FormData)) return { status: "error", message: UNREADABLE };
-    return stateAction(schema, formData, user, (data) => run(data, user, formData));
+    if (!(formData instanceof FormData)) {
+      await requireActionUser();
+      return { status: "error", message: UNREADABLE };
+    }
+    return stateAction(schema, formData, requireActionUser, (data, user) => run(data, user, formData));
   };
 }
 
+/** A button's action failed: say "unavailable" when the database is away, else let it be a 500. */
+async function buttonFailed(error: unknown, back: string): Promise<never> {
+  unstable_rethrow(error); // the redirect every button ends with
+  if (!isDatabaseUnavailable(error)) throw error;
+  // The message lives in the database too: it shows if the database is back by then.
+  await setFlash(UNAVAILABLE, "error").catch(() => {});
+  redirect(back);
+}
+
 /** For one-button forms that need no login (log out). */
-export function buttonAction(run: () => Promise<never>): (formData: FormData) => Promise<void> {
+export function buttonAction(run: () => Promise<never>, back = "/"): (formData: FormData) => Promise<void> {
   return async () => {
     markActionStarted();
-    await run();
+    try {
+      await run();
+    } catch (error) {
+      await buttonFailed(error, back);
+    }
   };
 }
 
@@ -124,12 +142,16 @@ export function buttonActionWithUser<S extends Schema>(
 ): (formData: FormData) => Promise<void> {
   return async (formData) => {
     markActionStarted();
-    const user = await requireActionUser();
-    if (!(formData instanceof FormData)) redirect("/");
-    const back = safeCallbackPath(formData.get("returnTo")) ?? "/rsvp";
-    const parsed = z.safeParse(schema, formObject(formData));
-    if (parsed.success) await run(parsed.data, user, back);
-    await setFlash(parsed.error?.issues[0]?.message ?? "Please check the form.", "error");
-    redirect(back);
+    const back = (formData instanceof FormData && safeCallbackPath(formData.get("returnTo"))) || "/rsvp";
+    try {
+      const user = await requireActionUser();
+      if (!(formData instanceof FormData)) redirect("/");
+      const parsed = z.safeParse(schema, formObject(formData));
+      if (parsed.success) await run(parsed.data, user, back);
+      await setFlash(parsed.error?.issues[0]?.message ?? "Please check the form.", "error");
+      redirect(back);
+    } catch (error) {
+      await buttonFailed(error, back);
+    }
   };
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/auth";
+import { getCurrentUser } from "@/lib/auth/loaders";
 import { RegisterForm } from "@/components/auth/register-form";
 import { PageHeader } from "@/components/page-header";
 

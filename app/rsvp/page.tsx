@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ProgressiveSuspense } from "@/components/progressive-suspense";
-import { requireUser } from "@/auth";
+import { requireUser } from "@/lib/auth/loaders";
 import { PageHeader } from "@/components/page-header";
 import { PartyList } from "@/components/parties/party-card";
 import { PartyIdForm } from "@/components/parties/party-id-form";
 import { PartyListSkeleton } from "@/components/parties/party-list-skeleton";
-import type { SessionUser } from "@/lib/auth/sessions";
+import type { SessionUser } from "@/lib/auth/session-token";
 import { decodeCursor, listUpcoming, type Cursor } from "@/lib/parties/data";
 
 export const metadata: Metadata = { title: "RSVP" };

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Bowser from "bowser";
-import { currentSessionToken, requireUser } from "@/auth";
+import { currentSessionToken, requireUser } from "@/lib/auth/loaders";
+import { listSessions } from "@/lib/auth/data";
 import { PageHeader } from "@/components/page-header";
 import { PendingButton } from "@/components/forms/pending-button";
 import { ChangePasswordForm } from "@/components/settings/change-password-form";
 import { DeleteAccountForm } from "@/components/settings/delete-account-form";
-import { hashToken, listSessions } from "@/lib/auth/sessions";
 import { logoutOtherSessionsAction } from "@/lib/users/actions";
 import { formatPartyDate } from "@/lib/time";
 import { getViewer } from "@/lib/viewer";
@@ -21,9 +21,11 @@ function describeBrowser(userAgent: string | null): string {
 
 export default async function SettingsPage() {
   const user = await requireUser("/settings");
-  const [sessions, token, viewer] = await Promise.all([listSessions(user.id), currentSessionToken(), getViewer()]);
-  const current = token ? hashToken(token) : null;
-  const others = sessions.filter((s) => s.sessionToken !== current).length;
+  const [sessions, viewer] = await Promise.all([
+    currentSessionToken().then((token) => listSessions(user.id, token)),
+    getViewer(),
+  ]);
+  const others = sessions.filter((s) => !s.current).length;
 
   return (
     <div className="narrow-section">
@@ -44,7 +46,7 @@ export default async function SettingsPage() {
           {sessions.map((s) => (
             <li key={s.id}>
               <strong>{describeBrowser(s.userAgent)}</strong>
-              {s.sessionToken === current && <span className="badge badge-you">This browser</span>}
+              {s.current && <span className="badge badge-you">This browser</span>}
               <br />
               <span className="muted">
                 Signed in {formatPartyDate(s.createdAt, viewer)} · last seen {formatPartyDate(s.lastSeenAt, viewer)}

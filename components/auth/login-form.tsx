@@ -2,13 +2,14 @@
 
 import { useEffect } from "react";
 import { loginAction } from "@/lib/auth/actions";
+import { EMAIL_MAX } from "@/lib/users/bounds";
 
 import { CheckboxField, Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 
-const loadLoginSchema = () => import("@/lib/validation/auth").then((m) => m.loginSchema);
+const loadLoginSchema = () => import("@/lib/auth/schema").then((m) => m.loginSchema);
 export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   const { form, state, pending, errorFor, initial, formProps } = useActionForm({
     schema: loadLoginSchema,
@@ -32,7 +33,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
         autoComplete="username"
         inputMode="email"
         required
-        maxLength={254}
+        maxLength={EMAIL_MAX}
         defaultValue={initial.email}
         registration={register("email")}
         error={errorFor("email")}

@@ -1,13 +1,13 @@
 "use client";
 
-import { registerAction } from "@/lib/auth/actions";
-import { PASSWORD_MIN } from "@/lib/validation/limits";
+import { EMAIL_MAX, PASSWORD_MIN, USERNAME_MAX, USERNAME_MIN } from "@/lib/users/bounds";
+import { registerAction } from "@/lib/users/actions";
 import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 
-const loadRegisterFormSchema = () => import("@/lib/validation/auth").then((m) => m.registerFormSchema);
+const loadRegisterFormSchema = () => import("@/lib/users/schema").then((m) => m.registerFormSchema);
 export function RegisterForm() {
   const { form, state, pending, errorFor, initial, formProps } = useActionForm({
     schema: loadRegisterFormSchema,
@@ -25,9 +25,9 @@ export function RegisterForm() {
         autoCapitalize="none"
         spellCheck={false}
         required
-        minLength={3}
-        maxLength={32}
-        hint="3 to 32 characters: lower-case letters, digits, _ and -."
+        minLength={USERNAME_MIN}
+        maxLength={USERNAME_MAX}
+        hint={`${USERNAME_MIN} to ${USERNAME_MAX} characters: lower-case letters, digits, _ and -.`}
         defaultValue={initial.username}
         registration={register("username")}
         error={errorFor("username")}
@@ -38,7 +38,7 @@ export function RegisterForm() {
         autoComplete="email"
         inputMode="email"
         required
-        maxLength={254}
+        maxLength={EMAIL_MAX}
         defaultValue={initial.email}
         registration={register("email")}
         error={errorFor("email")}

@@ -11,10 +11,8 @@ import {
   type FormEvent,
 } from "react";
 import { useForm, useWatch, type DefaultValues, type FieldValues, type Resolver } from "react-hook-form";
-import type { Schema } from "@/lib/validation/zod";
-import { initialFormState, type FormState } from "@/lib/form-state";
-
-type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
+import { initialFormState, type Action } from "@/lib/form-state";
+import type { Schema } from "@/lib/zod";
 
 const noop = () => () => {};
 

@@ -1,11 +1,11 @@
 import Link from "next/link";
-import type { PartyView } from "@/lib/parties/data";
+import type { Party } from "@/lib/parties/data";
 import type { Viewer } from "@/lib/time";
 import { getViewer } from "@/lib/viewer";
 import { RsvpButton } from "./party-buttons";
 import { PartyDate } from "./party-date";
 
-export function SeatsBadge({ party }: { party: PartyView }) {
+export function SeatsBadge({ party }: { party: Party }) {
   const left = party.seatsLeft;
   const tone = left === 0 ? "full" : left <= 2 ? "few" : "open";
   return (
@@ -13,13 +13,13 @@ export function SeatsBadge({ party }: { party: PartyView }) {
   );
 }
 
-export function GuestList({ party, label = "Guests" }: { party: PartyView; label?: string }) {
+export function GuestList({ party, label = "Guests" }: { party: Party; label?: string }) {
   return (
     <ul className="guest-list" aria-label={label}>
-      {party.attendeeNames.map((name) => (
-        <li key={name}>
-          {name}
-          {name === party.host.username && <span className="muted"> (host)</span>}
+      {party.guests.map(({ userId, username }) => (
+        <li key={userId}>
+          {username}
+          {userId === party.hostId && <span className="muted"> (host)</span>}
         </li>
       ))}
     </ul>
@@ -37,14 +37,14 @@ export function PartyCard({
   viewer,
   rsvp,
 }: {
-  party: PartyView;
+  party: Party;
   viewerId: string;
   viewer: Viewer;
   rsvp?: { returnTo: string };
 }) {
   const titleId = `party-${party.id}-title`;
   const hosting = party.hostId === viewerId;
-  const going = !hosting && party.attendances.some((a) => a.userId === viewerId);
+  const going = !hosting && party.guests.some((g) => g.userId === viewerId);
   return (
     <article className="party-card" aria-labelledby={titleId}>
       <div className="party-card-top">
@@ -96,7 +96,7 @@ export async function PartyList({
   rsvp,
   label,
 }: {
-  parties: PartyView[];
+  parties: Party[];
   viewerId: string;
   rsvp?: { returnTo: string };
   label: string;

@@ -3,7 +3,7 @@
 import { useEffect, useSyncExternalStore } from "react";
 import { createPartyAction, updatePartyAction } from "@/lib/parties/actions";
 import { utcToLocalInput } from "@/lib/time";
-import { SEATS_MAX, SEATS_MIN, TEXT_MAX } from "@/lib/validation/limits";
+import { SEATS_MAX, SEATS_MIN, TEXT_MAX } from "@/lib/parties/bounds";
 import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -22,7 +22,7 @@ type Props = {
 
 /** "Host a dinner party" and its edit form: one form, one schema. */
 
-const loadPartyFormSchema = () => import("@/lib/validation/party").then((m) => m.partyFormSchema);
+const loadPartyFormSchema = () => import("@/lib/parties/schema").then((m) => m.partyFormSchema);
 export function PartyForm({ party, serverTimeZone, minDate }: Props) {
   const { form, state, pending, errorFor, initial, formProps } = useActionForm({
     schema: loadPartyFormSchema,

@@ -1,13 +1,13 @@
 "use client";
 
 import { changePasswordAction } from "@/lib/users/actions";
-import { PASSWORD_MIN } from "@/lib/validation/limits";
+import { PASSWORD_MIN } from "@/lib/users/bounds";
 import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 
-const loadChangePasswordSchema = () => import("@/lib/validation/account").then((m) => m.changePasswordSchema);
+const loadChangePasswordSchema = () => import("@/lib/users/schema").then((m) => m.changePasswordSchema);
 export function ChangePasswordForm({ username }: { username: string }) {
   const { form, state, pending, errorFor, formProps } = useActionForm({
     schema: loadChangePasswordSchema,

@@ -6,7 +6,7 @@ import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { useActionForm } from "@/components/forms/use-action-form";
 
-const loadDeleteAccountSchema = () => import("@/lib/validation/account").then((m) => m.deleteAccountSchema);
+const loadDeleteAccountSchema = () => import("@/lib/users/schema").then((m) => m.deleteAccountSchema);
 export function DeleteAccountForm() {
   const { form, state, pending, errorFor, formProps } = useActionForm({
     schema: loadDeleteAccountSchema,

@@ -1,13 +1,16 @@
 import "server-only";
-import { db } from "@/lib/db";
-import { hit, LIMITS, refund, reset } from "@/lib/rate-limit";
+import { hit, RATE_LIMITS, refund, reset } from "@/lib/rate-limit/mutations";
+import { findLoginAccount } from "./data";
 import { verifyAgainstDummy, verifyPassword } from "./password";
-import type { SessionUser } from "./sessions";
+import type { SessionUser } from "./session-token";
 
 export type CredentialsResult =
   { status: "ok"; user: SessionUser } | { status: "invalid" } | { status: "throttled"; retryAfter: number };
 
 /**
+ * The one place a login is decided — Auth.js's credentials provider (auth.ts)
+ * and our own sign-in (./sign-in.ts) both call it.
+ *
  * Check an email and password under the brute-force limits: 10 failures a
  * minute per client IP, 100 consecutive failures per account (keyed by the
  * email, so unknown addresses are throttled alike). Every attempt is counted
@@ -22,7 +25,10 @@ export async function checkCredentials(input: {
 }): Promise<CredentialsResult> {
   const ipKey = `login:ip:${input.ip}`;
   const accountKey = `login:account:${input.email}`;
-  const [byIp, byAccount] = await Promise.all([hit(ipKey, LIMITS.loginPerIp), hit(accountKey, LIMITS.loginPerAccount)]);
+  const [byIp, byAccount] = await Promise.all([
+    hit(ipKey, RATE_LIMITS.loginPerIp),
+    hit(accountKey, RATE_LIMITS.loginPerAccount),
+  ]);
   if (!byIp.ok || !byAccount.ok) {
     // Refused attempts are not guesses: only checked passwords count.
     await Promise.all([refund(ipKey), refund(accountKey)]);
@@ -30,10 +36,7 @@ export async function checkCredentials(input: {
     return { status: "throttled", retryAfter: Math.max(...waits) };
   }
 
-  const user = await db.user.findUnique({
-    where: { email: input.email },
-    select: { id: true, username: true, email: true, passwordHash: true },
-  });
+  const user = await findLoginAccount(input.email);
   const ok = user ? await verifyPassword(input.password, user.passwordHash) : await verifyAgainstDummy(input.password);
   if (!user || !ok) return { status: "invalid" };
 

@@ -42,3 +42,8 @@ export function isCommonPassword(password: string, context: string[] = []): bool
     return w.length >= 3 && p.replaceAll(w, "") === "";
   });
 }
+
+/** The words of an account a password must not merely repeat: its username, email and the email's local part. */
+export function passwordContext(account: { username: string; email: string }): string[] {
+  return [account.username, account.email, account.email.split("@")[0] ?? ""];
+}

@@ -2,14 +2,9 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { describe, it } from "node:test";
 import { db } from "@/lib/db";
-import {
-  BROWSER_SESSION_MS,
-  createSession,
-  deleteSessionByToken,
-  findSession,
-  hashToken,
-  PERSISTENT_SESSION_MS,
-} from "./sessions";
+import { findSession } from "./data";
+import { createSession, deleteSessionByToken } from "./mutations";
+import { BROWSER_SESSION_MS, hashToken, PERSISTENT_SESSION_MS } from "./session-token";
 
 async function newUserId() {
   const id = randomBytes(5).toString("hex");

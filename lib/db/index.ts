@@ -11,7 +11,7 @@ import { SqliteAdapterFactory } from "./sqlite-adapter";
 export type Db = SqliteClient;
 export type { Prisma } from "./generated/sqlite/client";
 // Tagged SQL for $queryRaw; the same fragments render for either provider.
-export { empty as sqlEmpty, join as sqlJoin, sqltag as sql, type Sql } from "@prisma/client/runtime/client";
+export { join as sqlJoin, sqltag as sql, type Sql } from "@prisma/client/runtime/client";
 
 /** A value of a raw row as the driver returns it: SQLite gives dates as text and counts as BigInt. */
 export type RawScalar = Date | string | number | bigint;

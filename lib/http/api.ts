@@ -1,19 +1,15 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import * as z from "zod/mini";
-import "@/lib/validation/zod";
-import type { Output, Schema, ZodError } from "@/lib/validation/zod";
-import { getCurrentUser } from "@/auth";
-import type { SessionUser } from "@/lib/auth/sessions";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
+import type { FieldErrors } from "@/lib/form-state";
+import { fieldErrors, type Output, type Schema } from "@/lib/zod";
 import { MAX_API_BODY_BYTES } from "@/server/shared.mjs";
 
 // The JSON API's conventions in one place: every answer is JSON and never
 // cached; every error is { message, errors? }; bodies must be JSON and small;
 // anything unexpected becomes a plain 500 (or 503 while the database is
 // away) without a stack trace.
-
-export type FieldErrors = Record<string, string[]>;
 
 export class ApiError extends Error {
   constructor(
@@ -52,16 +48,6 @@ export function tooMany(message: string, retryAfter: number): ApiError {
 
 export function unauthorized(): ApiError {
   return new ApiError(401, "Unauthorized");
-}
-
-/** zod issues → { field: [messages] }; issues about the whole body go under "_". */
-export function fieldErrors(error: ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.map(String).join(".") : "_";
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
 }
 
 const isJsonType = (type: string | null) => /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type ?? "");
@@ -111,12 +97,6 @@ async function readText(req: Request, limit: number): Promise<string> {
     chunks.push(value);
   }
   return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
-}
-
-export async function requireApiUser(): Promise<SessionUser> {
-  const user = await getCurrentUser();
-  if (!user) throw unauthorized();
-  return user;
 }
 
 type Handler<C> = (req: Request, ctx: C) => Promise<Response>;

@@ -42,4 +42,3 @@ export function corsHeaders(origin: string, preflight: boolean): Record<string, 
   };
 }
 
-export { parseOrigins };

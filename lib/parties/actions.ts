@@ -2,20 +2,28 @@
 
 import { redirect } from "next/navigation";
 import * as z from "zod/mini";
-import "@/lib/validation/zod";
-import { setFlash } from "@/lib/flash";
+import { setFlash } from "@/lib/flash/mutations";
+import { tooOftenMessage } from "@/lib/rate-limit/messages";
 import { buttonActionWithUser, keptFields, validatedActionWithUser } from "@/lib/safe-action";
 import { formatPartyDate } from "@/lib/time";
-import { partyFormSchema, parsePartyId } from "@/lib/validation/party";
 import { getViewer } from "@/lib/viewer";
+import "@/lib/zod";
 import * as m from "./messages";
-import { partyCreationAllowed, rsvpAllowed, tooManyMessage } from "./limits";
-import { cancelRsvp, createParty, deleteParty, rsvp, updateParty } from "./mutations";
+import {
+  cancelRsvp,
+  createParty,
+  deleteParty,
+  partyCreationAllowed,
+  rsvp,
+  rsvpAllowed,
+  updateParty,
+} from "./mutations";
+import { partyFormSchema, parsePartyId } from "./schema";
 
 export const createPartyAction = validatedActionWithUser(partyFormSchema, async (input, user, formData) => {
   const allowed = await partyCreationAllowed(user.id);
   if (!allowed.ok)
-    return { status: "error", message: tooManyMessage(allowed.retryAfter), fields: keptFields(formData) };
+    return { status: "error", message: tooOftenMessage(allowed.retryAfter), fields: keptFields(formData) };
   await createParty(user.id, input);
   await setFlash(m.PARTY_CREATED);
   redirect(`/user/${user.username}`);
@@ -50,7 +58,7 @@ async function flashAndGo(message: string, kind: "success" | "error", to: string
 
 export const rsvpAction = buttonActionWithUser(partyButton, async ({ partyId }, user, back) => {
   const allowed = await rsvpAllowed(user.id);
-  if (!allowed.ok) return flashAndGo(tooManyMessage(allowed.retryAfter), "error", back);
+  if (!allowed.ok) return flashAndGo(tooOftenMessage(allowed.retryAfter), "error", back);
   const id = parsePartyId(partyId);
   const result = id ? await rsvp(id, user.id) : { status: "not_found" as const };
   if (result.status !== "ok") return flashAndGo(m.RSVP_REFUSED[result.status].message, "error", back);
@@ -60,7 +68,7 @@ export const rsvpAction = buttonActionWithUser(partyButton, async ({ partyId }, 
 
 export const cancelRsvpAction = buttonActionWithUser(partyButton, async ({ partyId }, user, back) => {
   const allowed = await rsvpAllowed(user.id);
-  if (!allowed.ok) return flashAndGo(tooManyMessage(allowed.retryAfter), "error", back);
+  if (!allowed.ok) return flashAndGo(tooOftenMessage(allowed.retryAfter), "error", back);
   const id = parsePartyId(partyId);
   const result = id ? await cancelRsvp(id, user.id) : { status: "not_found" as const };
   if (result.status !== "ok") return flashAndGo(m.CANCEL_REFUSED[result.status].message, "error", back);

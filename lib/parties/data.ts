@@ -1,58 +1,31 @@
 import "server-only";
-import { cache } from "react";
-import { db, rawDate, sql, sqlJoin, type Prisma, type RawScalar, type Sql } from "@/lib/db";
+import { db, rawDate, sql, sqlJoin, type RawScalar, type Sql } from "@/lib/db";
 
-// Reads for pages and the API. Every list is one query for the parties (with
-// their hosts) plus one for their guests, whatever the number of parties or
-// guests; only the fields shown are selected. They are plain SQL, the same on
+// Reads for pages and the API (./api.ts shapes the API's answers). Every list
+// is one query for the parties (with their hosts) plus one for their guests,
+// whatever the number of parties or guests; only the fields shown are selected. They are plain SQL, the same on
 // SQLite and PostgreSQL: every list page and API page runs them, and Prisma
 // 6 compiles an ORM query anew on every call, which cost more than the
 // queries themselves (docs/decisions/017-hot-path-queries.md).
 
-export const partySelect = {
-  id: true,
-  startsAt: true,
-  venue: true,
-  mainDish: true,
-  seats: true,
-  seatsTaken: true,
-  hostId: true,
-  host: { select: { username: true } },
-  attendances: {
-    select: { userId: true, user: { select: { username: true } } },
-    orderBy: [{ createdAt: "asc" }, { userId: "asc" }],
-  },
-} satisfies Prisma.DinnerPartySelect;
+/** A guest at the table (the host included). */
+export type PartyGuest = { userId: string; username: string };
 
-type PartyRow = Prisma.DinnerPartyGetPayload<{ select: typeof partySelect }>;
-
-export type PartyView = PartyRow & {
-  /** the host first, then guests in RSVP order */
-  attendeeNames: string[];
+/** A party as every page, action and API answer reads it: its one shape. */
+export type Party = {
+  id: number;
+  startsAt: Date;
+  venue: string;
+  mainDish: string;
+  seats: number;
+  seatsTaken: number;
+  /** seats - seatsTaken, never below 0 */
   seatsLeft: number;
+  hostId: string;
+  host: { username: string };
+  /** the host first, then guests in RSVP order */
+  guests: PartyGuest[];
 };
-
-export function toView(row: PartyRow): PartyView {
-  return {
-    ...row,
-    attendeeNames: row.attendances.map((a) => a.user.username),
-    seatsLeft: Math.max(0, row.seats - row.seatsTaken),
-  };
-}
-
-/** The JSON API's Party. */
-export function toApiParty(p: PartyRow) {
-  return {
-    id: p.id,
-    date: p.startsAt.toISOString(),
-    venue: p.venue,
-    mainDish: p.mainDish,
-    seats: p.seats,
-    seatsTaken: p.seatsTaken,
-    host: { username: p.host.username },
-    attendees: p.attendances.map((a) => ({ username: a.user.username })),
-  };
-}
 
 type RawParty = {
   id: RawScalar;
@@ -67,7 +40,7 @@ type RawParty = {
 type RawGuest = { partyId: RawScalar; userId: string; username: string };
 
 /** Parties matching `where` (on `p`), in `order`, at most `limit`, with host and guests: two queries. */
-async function queryParties(where: Sql, order: Sql, limit: number): Promise<PartyRow[]> {
+async function queryParties(where: Sql, order: Sql, limit: number): Promise<Party[]> {
   const parties = await db.$queryRaw<RawParty[]>`
     SELECT p."id", p."startsAt", p."venue", p."mainDish", p."seats", p."seatsTaken", p."hostId",
            h."username" AS "hostUsername"
@@ -82,29 +55,34 @@ async function queryParties(where: Sql, order: Sql, limit: number): Promise<Part
     FROM "Attendance" a JOIN "User" u ON u."id" = a."userId"
     WHERE a."partyId" IN (${sqlJoin(ids)})
     ORDER BY a."partyId", a."createdAt", a."userId"`;
-  const byParty = new Map<number, PartyRow["attendances"]>(ids.map((id) => [id, []]));
-  for (const g of guests) byParty.get(Number(g.partyId))?.push({ userId: g.userId, user: { username: g.username } });
-  return parties.map((p) => ({
-    id: Number(p.id),
-    startsAt: rawDate(p.startsAt),
-    venue: p.venue,
-    mainDish: p.mainDish,
-    seats: Number(p.seats),
-    seatsTaken: Number(p.seatsTaken),
-    hostId: p.hostId,
-    host: { username: p.hostUsername },
-    attendances: byParty.get(Number(p.id)) ?? [],
-  }));
+  const byParty = new Map<number, PartyGuest[]>(ids.map((id) => [id, []]));
+  for (const g of guests) byParty.get(Number(g.partyId))?.push({ userId: g.userId, username: g.username });
+  return parties.map((p) => {
+    const seats = Number(p.seats);
+    const seatsTaken = Number(p.seatsTaken);
+    return {
+      id: Number(p.id),
+      startsAt: rawDate(p.startsAt),
+      venue: p.venue,
+      mainDish: p.mainDish,
+      seats,
+      seatsTaken,
+      seatsLeft: Math.max(0, seats - seatsTaken),
+      hostId: p.hostId,
+      host: { username: p.hostUsername },
+      guests: byParty.get(Number(p.id)) ?? [],
+    };
+  });
 }
 
 const SOONEST_FIRST = sql`p."startsAt" ASC, p."id" ASC`;
 const LATEST_FIRST = sql`p."startsAt" DESC, p."id" DESC`;
 
-/** One party; cached per request, so a page and its metadata share the query. */
-export const getParty = cache(async (id: number): Promise<PartyView | null> => {
-  const [row] = await queryParties(sql`p."id" = ${id}`, SOONEST_FIRST, 1);
-  return row ? toView(row) : null;
-});
+/** One party (pages read it through ./loaders.ts, cached per request). */
+export async function findParty(id: number): Promise<Party | null> {
+  const [party] = await queryParties(sql`p."id" = ${id}`, SOONEST_FIRST, 1);
+  return party ?? null;
+}
 
 // ------------------------------------------------------------ pagination
 // The cursor names the last party of a page by (startsAt, id), the order of
@@ -140,7 +118,7 @@ export async function listUpcoming({
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    parties: page.map(toView),
+    parties: page,
     nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
   };
 }
@@ -151,15 +129,14 @@ export async function listHostedBy(hostId: string, now = new Date()) {
     queryParties(sql`p."hostId" = ${hostId} AND p."startsAt" > ${now}`, SOONEST_FIRST, 100),
     queryParties(sql`p."hostId" = ${hostId} AND p."startsAt" <= ${now}`, LATEST_FIRST, 20),
   ]);
-  return { upcoming: upcoming.map(toView), past: past.map(toView) };
+  return { upcoming, past };
 }
 
 /** Upcoming parties a user hosts or attends, soonest first. */
 export async function listAttending(userId: string, { limit = 10, now = new Date() } = {}) {
-  const rows = await queryParties(
+  return queryParties(
     sql`p."startsAt" > ${now} AND EXISTS (SELECT 1 FROM "Attendance" x WHERE x."partyId" = p."id" AND x."userId" = ${userId})`,
     SOONEST_FIRST,
     limit,
   );
-  return rows.map(toView);
 }

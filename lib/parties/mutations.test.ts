@@ -18,7 +18,10 @@ describe("creating a party", () => {
     const party = await makeParty(host.id, { seats: 4 });
     assert.equal(party.seatsTaken, 1);
     assert.equal(party.seatsLeft, 3);
-    assert.deepEqual(party.attendeeNames, [host.username]);
+    assert.deepEqual(
+      party.guests.map((g) => g.username),
+      [host.username],
+    );
     assert.deepEqual((await stored(party.id)).userIds, [host.id]);
   });
 });

@@ -1,8 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
-import type { PartyInput, PartyPatch } from "@/lib/validation/party";
-import { partySelect, toView, type PartyView } from "./data";
+import { hit, RATE_LIMITS, type Hit } from "@/lib/rate-limit/mutations";
+import { findParty, type Party } from "./data";
+import type { PartyInput, PartyPatch } from "./schema";
 
 // Writes. Ownership is part of every `where` (a non-host's write matches no
 // row), and the capacity guard is one conditional UPDATE:
@@ -11,13 +12,26 @@ import { partySelect, toView, type PartyView } from "./data";
 // on the latest row version even at READ COMMITTED — so no number of
 // simultaneous RSVPs can overbook a party.
 
-export async function createParty(hostId: string, input: PartyInput): Promise<PartyView> {
-  // One transaction: the party and the host's own place at the table.
-  const row = await db.dinnerParty.create({
+// Write floods: per user, 30 new parties and 30 RSVP calls (RSVP or cancel)
+// a minute. Counted before the write, shared by every instance.
+
+export function partyCreationAllowed(userId: string): Promise<Hit> {
+  return hit(`party:create:${userId}`, RATE_LIMITS.createPartyPerUser);
+}
+
+export function rsvpAllowed(userId: string): Promise<Hit> {
+  return hit(`party:rsvp:${userId}`, RATE_LIMITS.rsvpPerUser);
+}
+
+export async function createParty(hostId: string, input: PartyInput): Promise<Party> {
+  // One write: the party and the host's own place at the table.
+  const { id } = await db.dinnerParty.create({
     data: { ...input, hostId, seatsTaken: 1, attendances: { create: { userId: hostId } } },
-    select: partySelect,
+    select: { id: true },
   });
-  return toView(row);
+  const party = await findParty(id);
+  if (!party) throw new Error(`party ${id} vanished after it was created`);
+  return party;
 }
 
 type HostWrite = { status: "ok" } | { status: "not_found" } | { status: "forbidden" };

@@ -3,33 +3,50 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import * as z from "zod/mini";
-import "@/lib/validation/zod";
-import { currentSessionToken, signOutHere } from "@/auth";
-import { deleteOtherSessions } from "@/lib/auth/sessions";
-import { setFlash } from "@/lib/flash";
-import { tooManyMessage } from "@/lib/parties/limits";
-import { buttonActionWithUser, validatedActionWithUser } from "@/lib/safe-action";
-import { changePasswordSchema, deleteAccountSchema } from "@/lib/validation/account";
-import { changePassword, deleteAccount, type AccountResult } from "./account";
+import { currentSessionToken } from "@/lib/auth/loaders";
+import { deleteOtherSessions } from "@/lib/auth/mutations";
+import { signInWithPassword, signOutHere } from "@/lib/auth/sign-in";
+import { setFlash } from "@/lib/flash/mutations";
+import { clientIp } from "@/lib/http/client-ip";
+import { tooManyAccountsMessage, tooOftenMessage } from "@/lib/rate-limit/messages";
+import { buttonActionWithUser, keptFields, validatedAction, validatedActionWithUser } from "@/lib/safe-action";
+import "@/lib/zod";
+import * as m from "./messages";
+import { changePassword, deleteAccount, registerUser, type AccountResult } from "./mutations";
+import { changePasswordSchema, deleteAccountSchema, registerFormSchema } from "./schema";
+
+export const registerAction = validatedAction(registerFormSchema, async (input, formData) => {
+  const result = await registerUser(input, await clientIp());
+  switch (result.status) {
+    case "invalid":
+      return { status: "error", errors: result.errors, fields: keptFields(formData) };
+    case "taken":
+      return { status: "error", message: m.USER_TAKEN, errors: result.errors, fields: keptFields(formData) };
+    case "throttled":
+      return { status: "error", message: tooManyAccountsMessage(result.retryAfter), fields: keptFields(formData) };
+  }
+  const signedIn = await signInWithPassword({ email: input.email, password: input.password, remember: false });
+  await setFlash(m.welcome(result.user.username));
+  revalidatePath("/", "layout");
+  redirect(signedIn.status === "ok" ? `/user/${result.user.username}` : "/login");
+});
 
 function refusal(result: Exclude<AccountResult, { status: "ok" }>) {
   return result.status === "throttled"
-    ? { status: "error" as const, message: tooManyMessage(result.retryAfter) }
+    ? { status: "error" as const, message: tooOftenMessage(result.retryAfter) }
     : { status: "error" as const, errors: result.errors };
 }
 
 export const changePasswordAction = validatedActionWithUser(changePasswordSchema, async (input, user) => {
   const result = await changePassword(user, input, await currentSessionToken());
   if (result.status !== "ok") return refusal(result);
-  await setFlash("Your password has been changed. Every other session has been logged out.");
+  await setFlash(m.PASSWORD_CHANGED);
   redirect("/settings");
 });
 
 export const logoutOtherSessionsAction = buttonActionWithUser(z.object({}), async (_input, user) => {
   const count = await deleteOtherSessions(user.id, await currentSessionToken());
-  await setFlash(
-    count === 0 ? "There were no other sessions." : `Logged out of ${count} other session${count === 1 ? "" : "s"}.`,
-  );
+  await setFlash(m.otherSessionsEnded(count));
   redirect("/settings");
 });
 
@@ -37,7 +54,7 @@ export const deleteAccountAction = validatedActionWithUser(deleteAccountSchema, 
   const result = await deleteAccount(user.id, password);
   if (result.status !== "ok") return refusal(result);
   await signOutHere();
-  await setFlash("Your account has been deleted. We are sorry to see you go.");
+  await setFlash(m.ACCOUNT_DELETED);
   revalidatePath("/", "layout");
   redirect("/");
 });

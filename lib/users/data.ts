@@ -1,9 +1,31 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { FieldErrors } from "@/lib/form-state";
+import { EMAIL_TAKEN, USERNAME_TAKEN } from "./messages";
 
 export async function getProfile(username: string) {
   return db.user.findUnique({
     where: { username: username.toLowerCase() },
     select: { id: true, username: true, joinedAt: true },
   });
+}
+
+/** Which of a new account's username and email someone already has, as field errors; null when both are free. */
+export async function takenFields(username: string, email: string): Promise<FieldErrors | null> {
+  const existing = await db.user.findMany({
+    where: { OR: [{ username }, { email }] },
+    select: { username: true, email: true },
+    take: 2,
+  });
+  if (existing.length === 0) return null;
+  const errors: FieldErrors = {};
+  if (existing.some((u) => u.username === username)) errors.username = [USERNAME_TAKEN];
+  if (existing.some((u) => u.email === email)) errors.email = [EMAIL_TAKEN];
+  return errors;
+}
+
+/** The password hash of an account, for the checks that need the current password. */
+export async function passwordHashOf(userId: string): Promise<string | null> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  return user?.passwordHash ?? null;
 }

@@ -1,13 +1,18 @@
 import "server-only";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { COMMON_PASSWORD_MESSAGE, isCommonPassword, passwordContext } from "@/lib/auth/password-policy";
+import { deleteOtherSessions } from "@/lib/auth/mutations";
+import type { SessionUser } from "@/lib/auth/session-token";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { hashPassword } from "@/lib/auth/password";
-import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "@/lib/auth/password-policy";
-import { hit, LIMITS } from "@/lib/rate-limit";
-import type { SessionUser } from "@/lib/auth/sessions";
-import type { FieldErrors } from "@/lib/http/api";
+import type { FieldErrors } from "@/lib/form-state";
+import { hit, RATE_LIMITS } from "@/lib/rate-limit/mutations";
+import { passwordHashOf, takenFields } from "./data";
+import { WRONG_PASSWORD } from "./messages";
 
-export const USER_TAKEN_MESSAGE = "User already registered.";
+// Account writes. Registration adds the rules that need the server; changes
+// to an existing account need its current password, and those checks are
+// rate limited per user, so a stolen session cannot be used to guess it.
 
 export type RegisterResult =
   | { status: "created"; user: SessionUser }
@@ -23,10 +28,10 @@ export async function registerUser(
   input: { username: string; email: string; password: string },
   ip: string,
 ): Promise<RegisterResult> {
-  if (isCommonPassword(input.password, [input.username, input.email, input.email.split("@")[0] ?? ""])) {
+  if (isCommonPassword(input.password, passwordContext(input))) {
     return { status: "invalid", errors: { password: [COMMON_PASSWORD_MESSAGE] } };
   }
-  const limited = await hit(`register:ip:${ip}`, LIMITS.registerPerIp);
+  const limited = await hit(`register:ip:${ip}`, RATE_LIMITS.registerPerIp);
   if (!limited.ok) return { status: "throttled", retryAfter: limited.retryAfter };
 
   const taken = await takenFields(input.username, input.email);
@@ -48,15 +53,50 @@ export async function registerUser(
   }
 }
 
-async function takenFields(username: string, email: string): Promise<FieldErrors | null> {
-  const existing = await db.user.findMany({
-    where: { OR: [{ username }, { email }] },
-    select: { username: true, email: true },
-    take: 2,
+export type AccountResult =
+  { status: "ok" } | { status: "invalid"; errors: FieldErrors } | { status: "throttled"; retryAfter: number };
+
+async function checkPassword(userId: string, password: string, field: string): Promise<AccountResult | null> {
+  const limited = await hit(`account:password:${userId}`, RATE_LIMITS.passwordCheckPerUser);
+  if (!limited.ok) return { status: "throttled", retryAfter: limited.retryAfter };
+  const hash = await passwordHashOf(userId);
+  if (!hash || !(await verifyPassword(password, hash))) {
+    return { status: "invalid", errors: { [field]: [WRONG_PASSWORD] } };
+  }
+  return null;
+}
+
+/** New password (same rules as registration); every other session ends. */
+export async function changePassword(
+  user: SessionUser,
+  input: { currentPassword: string; newPassword: string },
+  keepSessionToken: string | null,
+): Promise<AccountResult> {
+  const refused = await checkPassword(user.id, input.currentPassword, "currentPassword");
+  if (refused) return refused;
+  if (isCommonPassword(input.newPassword, passwordContext(user))) {
+    return { status: "invalid", errors: { newPassword: [COMMON_PASSWORD_MESSAGE] } };
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.user.update({ where: { id: user.id }, data: { passwordHash } });
+  await deleteOtherSessions(user.id, keepSessionToken);
+  return { status: "ok" };
+}
+
+/**
+ * Remove the account, the parties it hosts (with their RSVPs), its RSVPs to
+ * other parties (freeing those seats) and its sessions, in one transaction.
+ */
+export async function deleteAccount(userId: string, password: string): Promise<AccountResult> {
+  const refused = await checkPassword(userId, password, "password");
+  if (refused) return refused;
+  await db.$transaction(async (tx) => {
+    await tx.dinnerParty.updateMany({
+      where: { hostId: { not: userId }, attendances: { some: { userId } } },
+      data: { seatsTaken: { decrement: 1 } },
+    });
+    // Sessions, hosted parties and attendances go by ON DELETE CASCADE.
+    await tx.user.delete({ where: { id: userId } });
   });
-  if (existing.length === 0) return null;
-  const errors: FieldErrors = {};
-  if (existing.some((u) => u.username === username)) errors.username = ["This username is already taken."];
-  if (existing.some((u) => u.email === email)) errors.email = ["An account with this email already exists."];
-  return errors;
+  return { status: "ok" };
 }

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { pingDatabase } from "@/lib/db/probes";
 import { apiRoute, errorJson, json } from "@/lib/http/api";
 import { bridge } from "@/server/bridge.mjs";
 
@@ -9,6 +9,6 @@ export const GET = apiRoute(async () => {
   if (bridge().stopping) {
     return errorJson(503, "Shutting down.", undefined, { "Retry-After": "5" });
   }
-  await db.$queryRaw`SELECT 1`;
+  await pingDatabase();
   return json({ status: "ok" });
 });

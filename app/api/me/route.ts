@@ -1,4 +1,4 @@
-import { getCurrentUser } from "@/auth";
+import { getCurrentUser } from "@/lib/auth/loaders";
 import { ALREADY_LOGGED_IN } from "@/lib/auth/messages";
 import { apiRoute, json, methodNotAllowed, unauthorized } from "@/lib/http/api";
 

@@ -1,10 +1,12 @@
 import * as z from "zod/mini";
-import "@/lib/validation/zod";
-import { apiRoute, ApiError, json, methodNotAllowed, readJson, requireApiUser, tooMany } from "@/lib/http/api";
-import { partyCreationAllowed, tooManyMessage } from "@/lib/parties/limits";
-import { decodeCursor, listUpcoming, toApiParty } from "@/lib/parties/data";
-import { createParty } from "@/lib/parties/mutations";
-import { partyApiCreateSchema } from "@/lib/validation/party";
+import { requireApiUser } from "@/lib/auth/loaders";
+import { apiRoute, ApiError, json, methodNotAllowed, readJson, tooMany } from "@/lib/http/api";
+import { toApiParty } from "@/lib/parties/api";
+import { decodeCursor, listUpcoming } from "@/lib/parties/data";
+import { createParty, partyCreationAllowed } from "@/lib/parties/mutations";
+import { partyApiCreateSchema } from "@/lib/parties/schema";
+import { tooOftenMessage } from "@/lib/rate-limit/messages";
+import "@/lib/zod";
 
 const listQuery = z.object({
   cursor: z.optional(z.string().check(z.maxLength(64))),
@@ -34,7 +36,7 @@ export const POST = apiRoute(async (req) => {
   const user = await requireApiUser();
   const input = await readJson(req, partyApiCreateSchema);
   const allowed = await partyCreationAllowed(user.id);
-  if (!allowed.ok) throw tooMany(tooManyMessage(allowed.retryAfter), allowed.retryAfter);
+  if (!allowed.ok) throw tooMany(tooOftenMessage(allowed.retryAfter), allowed.retryAfter);
   const created = await createParty(user.id, {
     startsAt: input.date,
     venue: input.venue,

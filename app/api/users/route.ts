@@ -1,7 +1,9 @@
 import { apiRoute, errorJson, json, methodNotAllowed, readJson } from "@/lib/http/api";
 import { clientIpFrom } from "@/lib/http/client-ip";
-import { registerUser, USER_TAKEN_MESSAGE } from "@/lib/users/mutations";
-import { registerApiSchema } from "@/lib/validation/auth";
+import { tooManyAccountsMessage } from "@/lib/rate-limit/messages";
+import { USER_TAKEN } from "@/lib/users/messages";
+import { registerUser } from "@/lib/users/mutations";
+import { registerApiSchema } from "@/lib/users/schema";
 
 export const POST = apiRoute(async (req) => {
   const input = await readJson(req, registerApiSchema);
@@ -12,9 +14,9 @@ export const POST = apiRoute(async (req) => {
     case "invalid":
       return errorJson(400, "Invalid input.", result.errors);
     case "taken":
-      return errorJson(409, USER_TAKEN_MESSAGE);
+      return errorJson(409, USER_TAKEN);
     case "throttled":
-      return errorJson(429, "Too many new accounts from this address. Please try again later.", undefined, {
+      return errorJson(429, tooManyAccountsMessage(result.retryAfter), undefined, {
         "Retry-After": String(result.retryAfter),
       });
   }

@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getCurrentUser, requireUser } from "@/auth";
+import { getCurrentUser, requireUser } from "@/lib/auth/loaders";
 import { PageHeader } from "@/components/page-header";
 import { CancelRsvpButton, RsvpButton } from "@/components/parties/party-buttons";
 import { GuestList, SeatsBadge } from "@/components/parties/party-card";
 import { PartyDate } from "@/components/parties/party-date";
 import { getViewer } from "@/lib/viewer";
 import { DeletePartyButton } from "@/components/parties/delete-party-button";
-import { getParty } from "@/lib/parties/data";
-import { parsePartyId } from "@/lib/validation/party";
+import { getParty } from "@/lib/parties/loaders";
+import { parsePartyId } from "@/lib/parties/schema";
 
 export async function generateMetadata({ params }: PageProps<"/parties/[id]">): Promise<Metadata> {
   const id = parsePartyId((await params).id);
@@ -25,7 +25,7 @@ export default async function PartyPage({ params }: PageProps<"/parties/[id]">) 
   const party = id ? await getParty(id) : null;
   if (!party) notFound();
   const hosting = party.hostId === user.id;
-  const going = party.attendances.some((a) => a.userId === user.id);
+  const going = party.guests.some((g) => g.userId === user.id);
 
   return (
     <article className="party-page" aria-labelledby="party-heading">

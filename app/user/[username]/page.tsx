@@ -3,25 +3,26 @@ import Link from "next/link";
 import { ProgressiveSuspense } from "@/components/progressive-suspense";
 import { PartyListSkeleton } from "@/components/parties/party-list-skeleton";
 import { notFound, redirect } from "next/navigation";
-import { requireUser } from "@/auth";
+import { requireUser } from "@/lib/auth/loaders";
 import { PageHeader } from "@/components/page-header";
 import { PartyList } from "@/components/parties/party-card";
 import { PartyForm } from "@/components/parties/party-form";
+import { decodeSegment } from "@/lib/http/route-params";
 import { listHostedBy } from "@/lib/parties/data";
 import { utcToLocalInput } from "@/lib/time";
 import { getProfile } from "@/lib/users/data";
 import { getViewer } from "@/lib/viewer";
 
 export async function generateMetadata({ params }: PageProps<"/user/[username]">): Promise<Metadata> {
-  const { username } = await params;
-  return { title: decodeURIComponent(username).toLowerCase() };
+  const username = decodeSegment((await params).username);
+  return { title: username === null ? "Page not found" : username.toLowerCase() };
 }
 
 export default async function ProfilePage({ params }: PageProps<"/user/[username]">) {
   const { username: raw } = await params;
-  const username = decodeURIComponent(raw);
   const viewer = await requireUser(`/user/${raw}`);
-  const profile = await getProfile(username);
+  const username = decodeSegment(raw);
+  const profile = username === null ? null : await getProfile(username);
   if (!profile) notFound();
   // One address per profile: /user/Alice → /user/alice.
   if (profile.username !== username) redirect(`/user/${profile.username}`);

@@ -1,9 +1,10 @@
-import { apiRoute, ApiError, json, methodNotAllowed, noContent, readJson, requireApiUser } from "@/lib/http/api";
-import { partyIdParam } from "@/lib/parties/api";
-import { getParty, toApiParty } from "@/lib/parties/data";
+import { requireApiUser } from "@/lib/auth/loaders";
+import { apiRoute, ApiError, json, methodNotAllowed, noContent, readJson } from "@/lib/http/api";
+import { partyIdParam, toApiParty } from "@/lib/parties/api";
+import { getParty } from "@/lib/parties/loaders";
 import { NOT_THE_HOST, PARTY_NOT_FOUND, seatsBelowAttendees } from "@/lib/parties/messages";
 import { deleteParty, updateParty } from "@/lib/parties/mutations";
-import { partyApiPatchSchema } from "@/lib/validation/party";
+import { partyApiPatchSchema } from "@/lib/parties/schema";
 
 type Ctx = { params: Promise<{ id: string }> };
 

@@ -1,13 +1,14 @@
-import { signInWithPassword } from "@/auth";
-import { INCORRECT_CREDENTIALS, LOGGED_IN, throttledMessage } from "@/lib/auth/messages";
+import { INCORRECT_CREDENTIALS, LOGGED_IN } from "@/lib/auth/messages";
+import { loginSchema } from "@/lib/auth/schema";
+import { signInWithPassword } from "@/lib/auth/sign-in";
 import { apiRoute, errorJson, json, methodNotAllowed, readJson } from "@/lib/http/api";
-import { loginSchema } from "@/lib/validation/auth";
+import { tooManyLoginsMessage } from "@/lib/rate-limit/messages";
 
 export const POST = apiRoute(async (req) => {
   const input = await readJson(req, loginSchema);
   const result = await signInWithPassword(input);
   if (result.status === "throttled") {
-    return errorJson(429, throttledMessage(result.retryAfter), undefined, {
+    return errorJson(429, tooManyLoginsMessage(result.retryAfter), undefined, {
       "Retry-After": String(result.retryAfter),
     });
   }

@@ -1,5 +1,6 @@
-import { signOutHere } from "@/auth";
-import { apiRoute, ignoreJsonBody, methodNotAllowed, noContent, requireApiUser } from "@/lib/http/api";
+import { requireApiUser } from "@/lib/auth/loaders";
+import { signOutHere } from "@/lib/auth/sign-in";
+import { apiRoute, ignoreJsonBody, methodNotAllowed, noContent } from "@/lib/http/api";
 
 export const POST = apiRoute(async (req) => {
   await requireApiUser();

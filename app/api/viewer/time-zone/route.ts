@@ -1,10 +1,10 @@
 import { cookies } from "next/headers";
 import * as z from "zod/mini";
-import "@/lib/validation/zod";
 import { apiRoute, methodNotAllowed, noContent, readJson } from "@/lib/http/api";
 import { cookieName, cookieOptions, TIME_ZONE_COOKIE } from "@/server/shared.mjs";
 import { isHttpsFrom } from "@/lib/http/request";
 import { isValidTimeZone } from "@/lib/time";
+import "@/lib/zod";
 
 const body = z.object({
   timeZone: z.string().check(z.maxLength(64), z.refine(isValidTimeZone, "Not an IANA time zone.")),

@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/page-header";
 import { DeletePartyButton } from "@/components/parties/delete-party-button";
 import { PartyDate } from "@/components/parties/party-date";
 import { getViewer } from "@/lib/viewer";
-import { hostPageMetadata, requireHostedParty } from "@/lib/parties/host-page";
+import { hostPageMetadata, requireHostedParty } from "@/lib/parties/loaders";
 
 export async function generateMetadata({ params }: PageProps<"/parties/[id]/delete">): Promise<Metadata> {
   return hostPageMetadata((await params).id, "Delete party");

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { PartyForm } from "@/components/parties/party-form";
-import { hostPageMetadata, requireHostedParty } from "@/lib/parties/host-page";
+import { hostPageMetadata, requireHostedParty } from "@/lib/parties/loaders";
 import { utcToLocalInput } from "@/lib/time";
 import { getViewer } from "@/lib/viewer";
 

@@ -1,17 +1,9 @@
-import {
-  apiRoute,
-  ApiError,
-  ignoreJsonBody,
-  json,
-  methodNotAllowed,
-  noContent,
-  requireApiUser,
-  tooMany,
-} from "@/lib/http/api";
-import { rsvpAllowed, tooManyMessage } from "@/lib/parties/limits";
+import { requireApiUser } from "@/lib/auth/loaders";
+import { apiRoute, ApiError, ignoreJsonBody, json, methodNotAllowed, noContent, tooMany } from "@/lib/http/api";
 import { partyIdParam } from "@/lib/parties/api";
 import * as m from "@/lib/parties/messages";
-import { cancelRsvp, rsvp } from "@/lib/parties/mutations";
+import { cancelRsvp, rsvp, rsvpAllowed } from "@/lib/parties/mutations";
+import { tooOftenMessage } from "@/lib/rate-limit/messages";
 import { formatPartyDate } from "@/lib/time";
 import { getViewer } from "@/lib/viewer";
 
@@ -19,7 +11,7 @@ type Ctx = { params: Promise<{ id: string }> };
 
 async function throttle(userId: string) {
   const allowed = await rsvpAllowed(userId);
-  if (!allowed.ok) throw tooMany(tooManyMessage(allowed.retryAfter), allowed.retryAfter);
+  if (!allowed.ok) throw tooMany(tooOftenMessage(allowed.retryAfter), allowed.retryAfter);
 }
 
 const refusal = ({ status, message }: { status: number; message: string }) => new ApiError(status, message);

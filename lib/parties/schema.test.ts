@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { partyApiCreateSchema, partyApiPatchSchema, partyFormSchema, parsePartyId } from "./party";
+import { partyApiCreateSchema, partyApiPatchSchema, partyFormSchema, parsePartyId } from "./schema";
 
 const inDays = (d: number) => new Date(Date.now() + d * 86_400_000);
 const localIn = (d: number) => inDays(d).toISOString().slice(0, 16);

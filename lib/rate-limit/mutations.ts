@@ -12,7 +12,8 @@ export type Limit = {
   windowMs: number;
 };
 
-export const LIMITS = {
+/** Every rate limit of the app: the one table (README "Brute force", decision 006). */
+export const RATE_LIMITS = {
   /** failed logins per client IP */
   loginPerIp: { limit: 10, windowMs: 60_000 },
   /** consecutive failed logins per account (reset by a successful login) */

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { loginSchema, registerApiSchema, registerFormSchema } from "./auth";
+import { registerApiSchema, registerFormSchema } from "./schema";
 
 const valid = { username: "alice_b-2", email: "Alice@Example.COM", password: "a quiet dinner for six" };
 
@@ -68,27 +68,5 @@ describe("registration schema", () => {
     const mismatch = registerFormSchema.safeParse({ ...valid, repeatPassword: "something else entirely" });
     assert.equal(errorsOf(mismatch).repeatPassword, "Passwords do not match.");
     assert.equal(registerFormSchema.safeParse({ ...valid, repeatPassword: valid.password }).success, true);
-  });
-});
-
-describe("login schema", () => {
-  it("lower-cases the email and reads Remember me from JSON or a form", () => {
-    assert.deepEqual(loginSchema.parse({ email: " Bob@X.Test ", password: "p", remember: true }), {
-      email: "bob@x.test",
-      password: "p",
-      remember: true,
-    });
-    assert.equal(loginSchema.parse({ email: "b@x.test", password: "p", remember: "on" }).remember, true);
-    assert.equal(loginSchema.parse({ email: "b@x.test", password: "p" }).remember, false);
-  });
-
-  it("refuses a Remember me that is neither boolean nor a checkbox value", () => {
-    assert.equal(loginSchema.safeParse({ email: "b@x.test", password: "p", remember: "yes" }).success, false);
-    assert.equal(loginSchema.safeParse({ email: "b@x.test", password: "p", remember: 1 }).success, false);
-  });
-
-  it("needs both fields", () => {
-    const errors = errorsOf(loginSchema.safeParse({}));
-    assert.ok(errors.email && errors.password);
   });
 });

@@ -1,9 +1,13 @@
 import "server-only";
-import { forbidden, notFound } from "next/navigation";
 import type { Metadata } from "next";
-import { getCurrentUser, requireUser } from "@/auth";
-import { parsePartyId } from "@/lib/validation/party";
-import { getParty } from "./data";
+import { forbidden, notFound } from "next/navigation";
+import { cache } from "react";
+import { getCurrentUser, requireUser } from "@/lib/auth/loaders";
+import { findParty } from "./data";
+import { parsePartyId } from "./schema";
+
+/** One party, cached per request: a page and its metadata share the query. */
+export const getParty = cache(findParty);
 
 /** For the host-only pages (edit, delete): the party, or 404 / 403. */
 export async function requireHostedParty(rawId: string, here: string) {

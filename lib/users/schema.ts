@@ -1,13 +1,10 @@
-// Account form schemas, shared by react-hook-form in the browser and by the
-// server actions and route handlers. Server-only rules (common passwords,
-// uniqueness) are added on the server in lib/users/mutations.ts.
+// Account form schemas — register, change password, delete account — shared by
+// react-hook-form in the browser and by the server actions and route handlers.
+// Server-only rules (common passwords, uniqueness) are added on the server in
+// ./mutations.ts.
 import * as z from "zod/mini";
-import "./zod";
-import type { Input } from "./zod";
-
-import { EMAIL_MAX, PASSWORD_MAX, PASSWORD_MIN, USERNAME_MAX, USERNAME_MIN } from "./limits";
-
-export { EMAIL_MAX, PASSWORD_MAX, PASSWORD_MIN, USERNAME_MAX, USERNAME_MIN };
+import "@/lib/zod";
+import { EMAIL_MAX, PASSWORD_MAX, PASSWORD_MIN, USERNAME_MAX, USERNAME_MIN } from "./bounds";
 
 /** Length in Unicode code points, as NIST SP 800-63B counts characters. */
 export function codePointLength(s: string): number {
@@ -25,7 +22,7 @@ export const usernameSchema = z
   );
 
 /** An email as typed: trimmed, lower-cased, present and not too long. */
-const emailText = z
+export const emailTextSchema = z
   .string({ error: "Enter your email address." })
   .check(
     z.trim(),
@@ -34,7 +31,7 @@ const emailText = z
     z.maxLength(EMAIL_MAX, "Email address is too long."),
   );
 
-export const emailSchema = z.pipe(emailText, z.email("Enter a valid email address."));
+export const emailSchema = z.pipe(emailTextSchema, z.email("Enter a valid email address."));
 
 export const newPasswordSchema = z.string({ error: "Enter a password." }).check(
   z.refine((p) => codePointLength(p) >= PASSWORD_MIN, `Password must be at least ${PASSWORD_MIN} characters.`),
@@ -63,21 +60,37 @@ export const registerFormSchema = z
     }),
   );
 
-/** Checkbox: a boolean from JSON or react-hook-form, "on" from a plain form post. */
-const checkboxSchema = z.pipe(
-  z.optional(z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false")])),
-  z.transform((v) => v === true || v === "on" || v === "true"),
-);
+// ---------------------------------------------------------------- settings
 
-/** The /login form and POST /api/users/login. */
-export const loginSchema = z.object({
-  // Any text: a malformed address simply matches no account.
-  email: emailText,
+const currentPassword = z
+  .string({ error: "Enter your current password." })
+  .check(z.minLength(1, "Enter your current password."), z.maxLength(PASSWORD_MAX * 4, "Password is too long."));
+
+const both = (payload: { value: unknown }) => {
+  const v = payload.value as { newPassword?: unknown; repeatNewPassword?: unknown } | undefined;
+  return typeof v?.newPassword === "string" && typeof v?.repeatNewPassword === "string";
+};
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword,
+    newPassword: newPasswordSchema,
+    repeatNewPassword: z.string({ error: "Repeat your new password." }),
+  })
+  .check(
+    z.refine((v) => v.newPassword === v.repeatNewPassword, {
+      path: ["repeatNewPassword"],
+      message: "Passwords do not match.",
+      when: both,
+    }),
+    z.refine((v) => v.newPassword !== v.currentPassword, {
+      path: ["newPassword"],
+      message: "Choose a password different from your current one.",
+    }),
+  );
+
+export const deleteAccountSchema = z.object({
   password: z
     .string({ error: "Enter your password." })
-    .check(z.minLength(1, "Enter your password."), z.maxLength(PASSWORD_MAX * 4, "Password is too long.")),
-  remember: checkboxSchema,
+    .check(z.minLength(1, "Enter your password."), z.maxLength(PASSWORD_MAX * 4)),
 });
-
-export type RegisterFormInput = Input<typeof registerFormSchema>;
-export type LoginInput = Input<typeof loginSchema>;

@@ -4,12 +4,9 @@
 // and a wall-clock time with its zone, JSON sends numbers and ISO 8601).
 import { FALLBACK_TIME_ZONE, isValidTimeZone, localInputToUtc } from "@/lib/time";
 import * as z from "zod/mini";
-import "./zod";
-import type { Input, Output } from "./zod";
-
-import { SEATS_MAX, SEATS_MIN, TEXT_MAX } from "./limits";
-
-export { SEATS_MAX, SEATS_MIN, TEXT_MAX };
+import "@/lib/zod";
+import type { Output } from "@/lib/zod";
+import { SEATS_MAX, SEATS_MIN, TEXT_MAX } from "./bounds";
 
 const text = (label: string) =>
   z
@@ -86,7 +83,6 @@ export const partyFormSchema = z.pipe(
   })),
 );
 
-export type PartyFormInput = Input<typeof partyFormSchema>;
 export type PartyInput = Output<typeof partyFormSchema>;
 
 /**

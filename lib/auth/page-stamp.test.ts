@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { createSession } from "@/lib/auth/sessions";
+import { createSession } from "./mutations";
 import { db } from "@/lib/db";
 import { cancelRsvp, deleteParty, rsvp, updateParty } from "@/lib/parties/mutations";
 import { makeParty, makeUser } from "@/lib/parties/test-helpers";

@@ -2,18 +2,18 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { describe, it } from "node:test";
 import { readEnv } from "@/lib/env";
-import { hit, LIMITS, refund, reset, scaledLimit } from "./rate-limit";
+import { hit, RATE_LIMITS, refund, reset, scaledLimit } from "./mutations";
 
 const key = () => `test:${randomUUID()}`;
 const tenPerMinute = { limit: 10, windowMs: 60_000 };
 
 describe("rate limiter", () => {
   it("has the production limits by default", () => {
-    assert.deepEqual(LIMITS.loginPerIp, { limit: 10, windowMs: 60_000 });
-    assert.deepEqual(LIMITS.loginPerAccount, { limit: 100, windowMs: 3_600_000 });
-    assert.deepEqual(LIMITS.registerPerIp, { limit: 20, windowMs: 3_600_000 });
+    assert.deepEqual(RATE_LIMITS.loginPerIp, { limit: 10, windowMs: 60_000 });
+    assert.deepEqual(RATE_LIMITS.loginPerAccount, { limit: 100, windowMs: 3_600_000 });
+    assert.deepEqual(RATE_LIMITS.registerPerIp, { limit: 20, windowMs: 3_600_000 });
     assert.equal(readEnv({}).rateLimitScale, 1);
-    assert.equal(scaledLimit(LIMITS.loginPerIp), 10, "unit tests run unscaled");
+    assert.equal(scaledLimit(RATE_LIMITS.loginPerIp), 10, "unit tests run unscaled");
   });
 
   it("RATE_LIMIT_SCALE multiplies limits and can never lower them", () => {

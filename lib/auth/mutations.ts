@@ -1,0 +1,72 @@
+import "server-only";
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import type { Adapter } from "@auth/core/adapters";
+import { db } from "@/lib/db";
+import { findSession } from "./data";
+import { BROWSER_SESSION_MS, hashToken, newSessionToken, PERSISTENT_SESSION_MS } from "./session-token";
+
+export async function createSession(
+  userId: string,
+  { persistent, userAgent, now = Date.now() }: { persistent: boolean; userAgent?: string | null; now?: number },
+): Promise<{ token: string; expires: Date }> {
+  const token = newSessionToken();
+  const expires = new Date(now + (persistent ? PERSISTENT_SESSION_MS : BROWSER_SESSION_MS));
+  await db.session.create({
+    data: {
+      sessionToken: hashToken(token),
+      userId,
+      expires,
+      persistent,
+      userAgent: userAgent?.slice(0, 512) ?? null,
+    },
+  });
+  sweepExpired(now);
+  return { token, expires };
+}
+
+export async function deleteSessionByToken(token: string): Promise<void> {
+  await db.session.deleteMany({ where: { sessionToken: hashToken(token) } });
+}
+
+/** End every session of the account except the one holding `keepToken`. */
+export async function deleteOtherSessions(userId: string, keepToken: string | null): Promise<number> {
+  const { count } = await db.session.deleteMany({
+    where: { userId, ...(keepToken ? { sessionToken: { not: hashToken(keepToken) } } : {}) },
+  });
+  return count;
+}
+
+let lastSweep = 0;
+
+function sweepExpired(now: number) {
+  if (now - lastSweep < 10 * 60_000) return;
+  lastSweep = now;
+  db.session.deleteMany({ where: { expires: { lte: new Date(now) } } }).catch(() => {});
+}
+
+/**
+ * Auth.js's storage (auth.ts): the Prisma adapter, with sessions read and
+ * ended through our own store — rows hold a hash of the token and a fixed
+ * end, and the user comes back with only the fields the app may see (never
+ * the password hash).
+ */
+export function authAdapter(): Adapter {
+  return {
+    ...PrismaAdapter(db),
+    async getSessionAndUser(token) {
+      const found = await findSession(token);
+      if (!found) return null;
+      return {
+        session: { sessionToken: token, userId: found.user.id, expires: found.expires },
+        user: { ...found.user, emailVerified: null },
+      };
+    },
+    async deleteSession(token) {
+      await deleteSessionByToken(token);
+    },
+    // Sessions have an absolute lifetime: never extended.
+    async updateSession() {
+      return null;
+    },
+  };
+}

@@ -1,0 +1,6 @@
+// The numbers behind the party form's rules, without zod: the form renders
+// them (min, max, maxlength) and must not pull the schemas into the first page
+// load. ./schema.ts states the rules with these same numbers.
+export const TEXT_MAX = 120;
+export const SEATS_MIN = 2;
+export const SEATS_MAX = 100;

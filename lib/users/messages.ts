@@ -1,0 +1,19 @@
+// Words of the contract (shared/design.md) about accounts, and the other
+// things the account pages and the API say. Rate-limit wording:
+// lib/rate-limit/messages.ts.
+export const USER_TAKEN = "User already registered.";
+export const USERNAME_TAKEN = "This username is already taken.";
+export const EMAIL_TAKEN = "An account with this email already exists.";
+export const WRONG_PASSWORD = "That is not your current password.";
+
+export function welcome(username: string): string {
+  return `Welcome to DinnerParty, ${username}!`;
+}
+export const PASSWORD_CHANGED = "Your password has been changed. Every other session has been logged out.";
+export const ACCOUNT_DELETED = "Your account has been deleted. We are sorry to see you go.";
+
+export function otherSessionsEnded(count: number): string {
+  return count === 0
+    ? "There were no other sessions."
+    : `Logged out of ${count} other session${count === 1 ? "" : "s"}.`;
+}
