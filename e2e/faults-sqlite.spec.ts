@@ -1,0 +1,61 @@
+import Database from "better-sqlite3";
+import { expect, test } from "@playwright/test";
+import { e2eDatabaseUrl } from "../scripts/lib/test-db.mjs";
+import { apiCreateParty } from "./support/parties";
+import { apiLogin, createUser, newUser, randomIp } from "./support/users";
+
+// Run by scripts/test.mjs on SQLite (E2E_SUITE=faults), alone: this test holds
+// the database's write lock, which every other test's writes would wait for.
+//
+// While another process holds the write lock longer than the app's busy
+// timeout (10 s), a write fails with SQLITE_BUSY — "temporarily unavailable",
+// not a bug. A button pressed then (RSVP, cancel, delete: one-button forms,
+// lib/safe-action.ts) must say so, like the app's other forms, and store
+// nothing; never answer a 500.
+
+test("a button pressed while the database is locked says 'temporarily unavailable', not a 500", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const baseURL = test.info().project.use.baseURL!;
+  const host = await browser.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
+  await apiLogin(host.request, await createUser(host.request, newUser("lockhost")));
+  const party = await apiCreateParty(host.request);
+
+  // Without JavaScript: the plain form post and the redirect after it.
+  const guest = await browser.newContext({
+    baseURL,
+    javaScriptEnabled: false,
+    extraHTTPHeaders: { "x-forwarded-for": randomIp() },
+  });
+  const user = await createUser(guest.request, newUser("lockguest"));
+  await apiLogin(guest.request, user);
+  const page = await guest.newPage();
+  await page.goto(`/parties/${party.id}`);
+  const statuses: number[] = [];
+  page.on("response", (r) => statuses.push(r.status()));
+
+  const db = new Database(e2eDatabaseUrl().slice("file:".length));
+  db.exec("BEGIN IMMEDIATE");
+  let released = false;
+  try {
+    const posted = page.waitForResponse((r) => r.request().method() === "POST", { timeout: 60_000 });
+    await page.getByRole("button", { name: "RSVP", exact: true }).click({ noWaitAfter: true });
+    // Past the app's busy timeout, so its RSVP write fails; then let go, so
+    // the message about it can be stored and shown.
+    await new Promise((r) => setTimeout(r, 12_000));
+    db.exec("ROLLBACK");
+    released = true;
+    const answer = await posted;
+    expect(answer.status()).toBe(303);
+  } finally {
+    if (!released) db.exec("ROLLBACK");
+    db.close();
+  }
+  await expect(page.getByRole("alert")).toContainText("temporarily unavailable");
+  expect(statuses).not.toContain(500);
+  await expect(page.getByRole("list", { name: "Guest list" })).not.toContainText(user.username);
+
+  // Nothing half-done: the same RSVP goes through now.
+  expect((await guest.request.post(`/api/parties/${party.id}/rsvp`)).status()).toBe(201);
+  await host.close();
+  await guest.close();
+});
