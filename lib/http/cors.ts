@@ -41,4 +41,3 @@ export function corsHeaders(origin: string, preflight: boolean): Record<string, 
     }),
   };
 }
-
