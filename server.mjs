@@ -19,7 +19,7 @@ import http from "node:http";
 import os from "node:os";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
-import { createPageCache } from "./lib/http/page-cache.mjs";
+import { createPageCache } from "./server/page-cache.mjs";
 import { bridge } from "./server/bridge.mjs";
 import {
   CLIENT_IP_HEADER,

@@ -108,7 +108,7 @@ async function unit(databaseUrl, provider) {
   heading(`Unit tests (${provider})`);
   const { resetDatabase } = await import("./lib/test-db.mjs");
   await resetDatabase(databaseUrl);
-  const files = listTests(path.join(ROOT, "lib"), provider);
+  const files = ["lib", "server"].flatMap((dir) => listTests(path.join(ROOT, dir), provider));
   const tap = path.join(ROOT, "test-results", `unit-${provider}.tap`);
   fs.mkdirSync(path.dirname(tap), { recursive: true });
   await run(

@@ -25,7 +25,7 @@ import {
   nonceIn,
   SESSION_COOKIE,
   TIME_ZONE_COOKIE,
-} from "../../server/shared.mjs";
+} from "./shared.mjs";
 
 const ANONYMOUS_PAGES = new Set(["/", "/login", "/register"]);
 const SIGNED_IN_PAGES = new Set(["/rsvp"]);
