@@ -1,7 +1,7 @@
 import { expect, nav, test } from "./fixtures";
 import { anotherPerson, apiCreateParty, partyCard, soon } from "./support/parties";
 
-// server.mjs keeps each signed-in person's party list (/rsvp) for a few
+// The server keeps each signed-in person's party list (/rsvp) for a few
 // seconds (server/page-cache.mjs). These check what people see through it:
 // every change at once, only their own page, nothing after logging out.
 // (The e2e server runs one worker, and a browser keeps its connection, so
