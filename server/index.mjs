@@ -8,7 +8,8 @@
 //   client sends.
 // - Oversized bodies and undecodable form posts get a 4xx, not a 500
 //   (./bad-input.mjs).
-// - A few seconds of memory for the pages asked for most (./page-cache.mjs).
+// - A few seconds of memory for the pages asked for most (./page-cache.mjs);
+//   PAGE_CACHE=0 turns it off.
 // - SIGTERM: /api/health turns 503, in-flight requests finish, the database
 //   pool closes (./shutdown.mjs).
 //
@@ -23,7 +24,7 @@ import { bridge } from "./bridge.mjs";
 import { normaliseHeaders } from "./client-address.mjs";
 import { runPrimary } from "./cluster.mjs";
 import { log } from "./log.mjs";
-import { createPageCache } from "./page-cache.mjs";
+import { createPageCache, pageCacheEnabled } from "./page-cache.mjs";
 import { stopGracefullyOnSignals } from "./shutdown.mjs";
 
 const dev = process.argv.includes("--dev");
@@ -55,12 +56,17 @@ async function runWorker() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
+  // Not in development, where every page must show the code just saved.
+  const keepPages = !dev && pageCacheEnabled(process.env);
+  if (!dev && !keepPages) log("page cache off (PAGE_CACHE=0)");
   // The app reports its database health and (instrumentation.ts) the session
   // and content-version check through the bridge.
-  const pages = createPageCache({
-    isDatabaseDown: () => bridge().database.down,
-    signedInStamp: async (token) => (await bridge().signedInPageStamp?.(token)) ?? null,
-  });
+  const pages = keepPages
+    ? createPageCache({
+        isDatabaseDown: () => bridge().database.down,
+        signedInStamp: async (token) => (await bridge().signedInPageStamp?.(token)) ?? null,
+      })
+    : null;
   const formPosts = bridge().formPosts;
 
   const server = http.createServer(async (req, res) => {
@@ -68,10 +74,12 @@ async function runWorker() {
     if (bridge().stopping) res.setHeader("Connection", "close");
     normaliseHeaders(req, trustProxy);
     if (refuseBody(req, res)) return;
-    const cacheKey = dev ? null : await pages.keyOf(req).catch(() => null);
-    if (cacheKey !== null) {
-      if (pages.serve(req, res, cacheKey)) return;
-      pages.record(req, res, cacheKey);
+    if (pages) {
+      const cacheKey = await pages.keyOf(req).catch(() => null);
+      if (cacheKey !== null) {
+        if (pages.serve(req, res, cacheKey)) return;
+        pages.record(req, res, cacheKey);
+      }
     }
     if (req.method === "POST" && !(req.url ?? "").startsWith("/api/")) {
       if (refuseBadActionId(req, res)) return;
