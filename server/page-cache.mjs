@@ -24,6 +24,7 @@ import {
   CSRF_COOKIE,
   newNonce,
   nonceIn,
+  resolveLocale,
   SESSION_COOKIE,
   TIME_ZONE_COOKIE,
 } from "./shared.mjs";
@@ -111,13 +112,15 @@ export function createPageCache({
     const https = h["x-forwarded-proto"] === "https";
     const cookies = ourCookies(h.cookie, https);
     if (!cookies || isDatabaseDown()) return null;
-    // What pages read from the request: the time zone (cookie), the language
-    // (dates are written in it) and the host.
+    // What pages read from the request: the time zone (cookie), the host and
+    // the locale dates are written in. The locale is the one the app renders
+    // with (lib/viewer.ts), not the raw Accept-Language: a client can send any
+    // header, but every header resolves to one of a small set of locales, so
+    // inventing headers makes no new entries.
     const zone = cookies.get(TIME_ZONE_COOKIE) ?? "";
-    const language = String(h["accept-language"] ?? "");
     const host = String(h.host ?? "");
-    if (zone.length > 64 || language.length > 256 || host.length > 256) return null;
-    const key = `${https ? "https" : "http"} ${host} ${url} ${zone} ${language}`;
+    if (zone.length > 64 || host.length > 256) return null;
+    const key = `${https ? "https" : "http"} ${host} ${url} ${zone} ${resolveLocale(h["accept-language"])}`;
     // Anonymous pages are kept only for visitors with no other cookie of
     // ours; on /rsvp, Auth.js's own cookies (no kept page reads them) do not
     // split the key.
