@@ -31,7 +31,7 @@ const nextConfig = {
         ],
       },
       {
-        // Only over HTTPS (server.mjs decides X-Forwarded-Proto): one year.
+        // Only over HTTPS (server/client-address.mjs decides X-Forwarded-Proto): one year.
         source: "/:path*",
         has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
         headers: [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }],

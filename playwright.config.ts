@@ -15,7 +15,9 @@ import { E2E_PORT as PORT, E2E_URLS } from "./e2e/support/servers";
 //    the several-instances tests.
 // Faults suite (E2E_SUITE=faults): one server on PostgreSQL, whose database
 // the tests stop and start.
-// All use the production rate limits (RATE_LIMIT_SCALE unset).
+// All use the production rate limits (RATE_LIMIT_SCALE unset). Each server
+// gets this process's environment plus its own `env` below, so a setting
+// such as PAGE_CACHE=0 given to the run reaches every one of them.
 
 // Names this run, so the other servers wait for the database the first one
 // has just reset rather than for a leftover of an earlier run.

@@ -71,7 +71,7 @@ test("SIGTERM lets in-flight requests finish, then closes the database pool", as
   const url = new URL(process.env.TEST_DATABASE_URL!);
   url.pathname = "/dinnerparty_e2e";
   url.searchParams.set("application_name", appName);
-  const child = spawn("node", ["server.mjs"], {
+  const child = spawn("node", ["server/index.mjs"], {
     env: {
       ...process.env,
       DATABASE_URL: url.toString(),

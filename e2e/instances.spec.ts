@@ -54,7 +54,7 @@ test("a change made through one instance shows at once in the party list the oth
     return res.text();
   };
   expect(await listOnA()).toContain(party.venue);
-  await listOnA(); // now kept in memory by A (lib/http/page-cache.mjs)
+  await listOnA(); // now kept in memory by A (server/page-cache.mjs)
 
   const onB = await client(B);
   const guest = await createUser(onB, newUser("across"));

@@ -1,8 +1,8 @@
 import { expect, nav, test } from "./fixtures";
 import { anotherPerson, apiCreateParty, partyCard, soon } from "./support/parties";
 
-// server.mjs keeps each signed-in person's party list (/rsvp) for a few
-// seconds (lib/http/page-cache.mjs). These check what people see through it:
+// The server keeps each signed-in person's party list (/rsvp) for a few
+// seconds (server/page-cache.mjs). These check what people see through it:
 // every change at once, only their own page, nothing after logging out.
 // (The e2e server runs one worker, and a browser keeps its connection, so
 // the reloads below go to the worker that holds the copy.)
@@ -68,4 +68,19 @@ test("after logging out, the old session cookie gets the login page, not a kept 
   await expect(stale).toHaveURL(/\/login/);
   await expect(stale.getByRole("heading", { level: 1, name: "Upcoming dinner parties" })).toHaveCount(0);
   await replay.close();
+});
+
+test("the home page comes from memory after the first visit, unless PAGE_CACHE=0", async ({ playwright, baseURL }) => {
+  // An answer from memory carries a Content-Length; a page Next.js renders is
+  // streamed. Several visits: the first each worker gets is a render.
+  const off = process.env.PAGE_CACHE === "0";
+  const visitor = await playwright.request.newContext({ baseURL });
+  let fromMemory = 0;
+  for (let visit = 0; visit < 6; visit++) {
+    const res = await visitor.get("/");
+    expect(res.status()).toBe(200);
+    if (res.headers()["content-length"] !== undefined) fromMemory++;
+  }
+  await visitor.dispose();
+  expect(fromMemory > 0, `${fromMemory} of 6 from memory`).toBe(!off);
 });

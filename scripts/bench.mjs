@@ -504,7 +504,7 @@ npm run bench            # ~10 minutes; installs wrk (and the Flask anchor's pac
 npm run bench -- --quick # 3-second scenarios, for a smoke check
 \`\`\`
 
-It builds the production app if needed and starts it (\`server.mjs\`, one
+It builds the production app if needed and starts it (\`server/index.mjs\`, one
 worker per core, SQLite in WAL mode, \`synchronous=NORMAL\`) on loopback with a
 fresh database. **The server runs with \`RATE_LIMIT_SCALE=${SCALE}\`**: the
 benchmark measures speed, not the brute-force and flood limits (which would

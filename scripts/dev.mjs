@@ -5,4 +5,4 @@ await ensureInstalled();
 const { prepareToServe } = await import("./lib/env.mjs");
 await prepareToServe();
 process.argv.push("--dev");
-await import("../server.mjs");
+await import("../server/index.mjs");

@@ -32,4 +32,4 @@ if (process.env.E2E_RESET_DB === "1") {
   }
 }
 
-await import("../server.mjs");
+await import("../server/index.mjs");

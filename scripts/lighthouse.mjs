@@ -118,7 +118,7 @@ const doc = `# Lighthouse
 Measured ${new Date().toISOString().slice(0, 10)} with \`npm run lighthouse\`: Lighthouse ${lighthouseVersion()}
 in mobile emulation (its default: a mid-range phone, simulated slow 4G and
 4× CPU slowdown), Debian's Chromium, against the production build served by
-\`server.mjs\` on loopback, on ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}). \`/rsvp\` is measured
+\`server/index.mjs\` on loopback, on ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}). \`/rsvp\` is measured
 logged in, with a handful of parties.
 
 Targets: Accessibility 100, Best Practices ≥ 95, Performance ≥ 95, SEO ≥ 90.

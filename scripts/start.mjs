@@ -9,4 +9,4 @@ await ensureBuilt();
 const { prepareToServe } = await import("./lib/env.mjs");
 await prepareToServe();
 process.env.NODE_ENV = "production";
-await import("../server.mjs");
+await import("../server/index.mjs");

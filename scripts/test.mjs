@@ -2,8 +2,9 @@
 // (npm packages, Debian's chromium and postgresql), then runs the checks
 // (ESLint, tsc, the two migration histories), the unit tests (node:test) and
 // the end-to-end tests (Playwright, against the production build) on SQLite
-// and on a throwaway PostgreSQL cluster — there also with two app instances
-// and with the database stopped under them — and ends with one line:
+// with the page cache off (PAGE_CACHE=0) and on a throwaway PostgreSQL
+// cluster with it on — there also with two app instances and with the
+// database stopped under them — and ends with one line:
 // "N passed, N failed".
 //
 //   npm test                              everything, both databases
@@ -108,7 +109,7 @@ async function unit(databaseUrl, provider) {
   heading(`Unit tests (${provider})`);
   const { resetDatabase } = await import("./lib/test-db.mjs");
   await resetDatabase(databaseUrl);
-  const files = listTests(path.join(ROOT, "lib"), provider);
+  const files = ["lib", "server"].flatMap((dir) => listTests(path.join(ROOT, dir), provider));
   const tap = path.join(ROOT, "test-results", `unit-${provider}.tap`);
   fs.mkdirSync(path.dirname(tap), { recursive: true });
   await run(
@@ -186,12 +187,14 @@ try {
   if (onDb("sqlite")) {
     delete process.env.TEST_DATABASE_URL;
     if (wants("unit")) await unit(testDb.unitDatabaseUrl(), "sqlite");
-    if (wants("e2e")) await e2e("sqlite");
+    // Once without the page cache, so every page is rendered by Next.js; the
+    // PostgreSQL run below keeps it (two instances must agree through it).
+    if (wants("e2e")) await e2e("sqlite, page cache off", { PAGE_CACHE: "0" });
   }
   if (cluster) {
     process.env.TEST_DATABASE_URL = cluster.url;
     if (wants("unit")) await unit(testDb.unitDatabaseUrl(), "postgresql");
-    if (wants("e2e")) await e2e("postgresql, two instances", { E2E_INSTANCES: "1" });
+    if (wants("e2e")) await e2e("postgresql, two instances", { E2E_INSTANCES: "1", PAGE_CACHE: "1" });
     if (wants("faults")) {
       await e2e("postgresql faults", { E2E_SUITE: "faults", E2E_PG_CLUSTER: JSON.stringify(cluster) });
     }

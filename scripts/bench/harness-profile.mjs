@@ -45,7 +45,7 @@ function normParty(x) {
 const profile = {
   name: "dinnerparty",
   describe:
-    "DinnerParty (Next.js 16, server.mjs with one worker per core), SQLite, server-rendered pages (/ kept 5 s per worker, /rsvp per person until the data changes or 30 s: decisions 016, 018) + JSON API",
+    "DinnerParty (Next.js 16, server/index.mjs with one worker per core), SQLite, server-rendered pages (/ kept 5 s per worker, /rsvp per person until the data changes or 30 s: decisions 016, 018) + JSON API",
   passwordHashing: `bcryptjs cost ${process.env.BCRYPT_COST ?? 10} over a SHA-256 pre-hash`,
   hostTakesSeat: true,
 

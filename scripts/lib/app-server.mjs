@@ -11,7 +11,7 @@ export async function startApp({ port, database, env = {}, quiet = true, prepare
   await resetDatabase(url);
   // e.g. seed the database before the server opens it
   if (prepare) await prepare(url);
-  const child = spawn("node", [...nodeArgs, "server.mjs"], {
+  const child = spawn("node", [...nodeArgs, "server/index.mjs"], {
     cwd: ROOT,
     env: {
       ...process.env,

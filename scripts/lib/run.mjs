@@ -62,8 +62,16 @@ function walk(dir, out) {
 /** Everything the production build is made from. */
 export function sourceFingerprint() {
   const files = [];
-  for (const dir of ["app", "components", "lib", "public", "prisma"]) walk(path.join(ROOT, dir), files);
-  for (const file of ["auth.ts", "proxy.ts", "next.config.mjs", "tsconfig.json", "package-lock.json"]) {
+  // server/ too: the app imports server/shared.mjs and server/bridge.mjs.
+  for (const dir of ["app", "components", "lib", "server", "public", "prisma"]) walk(path.join(ROOT, dir), files);
+  for (const file of [
+    "auth.ts",
+    "proxy.ts",
+    "instrumentation.ts",
+    "next.config.mjs",
+    "tsconfig.json",
+    "package-lock.json",
+  ]) {
     files.push(path.join(ROOT, file));
   }
   const hash = createHash("sha256");

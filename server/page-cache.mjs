@@ -16,6 +16,7 @@
 // is a page Next.js rendered with status 200, HTML, no Set-Cookie. Each answer
 // gets a fresh CSP nonce — the stored page is split at the nonce it was
 // rendered with — and is gzipped here when the client accepts it.
+// PAGE_CACHE=0 turns all of it off (see pageCacheEnabled).
 import zlib from "node:zlib";
 import {
   CALLBACK_COOKIE,
@@ -23,9 +24,10 @@ import {
   CSRF_COOKIE,
   newNonce,
   nonceIn,
+  resolveLocale,
   SESSION_COOKIE,
   TIME_ZONE_COOKIE,
-} from "../../server/shared.mjs";
+} from "./shared.mjs";
 
 const ANONYMOUS_PAGES = new Set(["/", "/login", "/register"]);
 const SIGNED_IN_PAGES = new Set(["/rsvp"]);
@@ -61,6 +63,16 @@ function ourCookies(header, https) {
     found.set(base, part.slice(eq + 1).trim());
   }
   return found;
+}
+
+/**
+ * Whether the server keeps pages at all: on unless PAGE_CACHE is "0", so the
+ * app can be run and measured without it, and the cache retired once
+ * Next.js's own caching can do its job (docs/decisions/018).
+ * @param {Record<string, string | undefined>} env
+ */
+export function pageCacheEnabled(env) {
+  return env.PAGE_CACHE !== "0";
 }
 
 /**
@@ -100,13 +112,15 @@ export function createPageCache({
     const https = h["x-forwarded-proto"] === "https";
     const cookies = ourCookies(h.cookie, https);
     if (!cookies || isDatabaseDown()) return null;
-    // What pages read from the request: the time zone (cookie), the language
-    // (dates are written in it) and the host.
+    // What pages read from the request: the time zone (cookie), the host and
+    // the locale dates are written in. The locale is the one the app renders
+    // with (lib/viewer.ts), not the raw Accept-Language: a client can send any
+    // header, but every header resolves to one of a small set of locales, so
+    // inventing headers makes no new entries.
     const zone = cookies.get(TIME_ZONE_COOKIE) ?? "";
-    const language = String(h["accept-language"] ?? "");
     const host = String(h.host ?? "");
-    if (zone.length > 64 || language.length > 256 || host.length > 256) return null;
-    const key = `${https ? "https" : "http"} ${host} ${url} ${zone} ${language}`;
+    if (zone.length > 64 || host.length > 256) return null;
+    const key = `${https ? "https" : "http"} ${host} ${url} ${zone} ${resolveLocale(h["accept-language"])}`;
     // Anonymous pages are kept only for visitors with no other cookie of
     // ours; on /rsvp, Auth.js's own cookies (no kept page reads them) do not
     // split the key.

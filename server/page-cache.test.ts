@@ -3,11 +3,13 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, test } from "node:test";
 import { gunzipSync } from "node:zlib";
-import { createPageCache } from "./page-cache.mjs";
+import { createPageCache, pageCacheEnabled } from "./page-cache.mjs";
+import { resolveLocale } from "./shared.mjs";
 
 // A real HTTP server with the cache in front of a stand-in for Next.js that
-// renders a page with a fresh nonce each time and counts its renders. Its
-// "database": live sessions (token → user) and the content version.
+// renders a page with a fresh nonce each time, in the locale the app would
+// use, and counts its renders. Its "database": live sessions (token → user)
+// and the content version.
 let renders = 0;
 let down = false;
 let clock = 1_000;
@@ -35,33 +37,45 @@ function userOf(cookie: string | undefined) {
   return token ? (sessions.get(token) ?? "nobody") : "nobody";
 }
 
-const server = http.createServer(async (req, res) => {
-  const key = await cache.keyOf(req);
-  if (key !== null) {
-    if (cache.serve(req, res, key)) return;
-    cache.record(req, res, key);
-  }
-  renders++;
-  const nonce = Buffer.from(`nonce-${renders}-${Math.random()}`).toString("base64");
-  res.setHeader("Content-Type", "text/html; charset=utf-8");
-  res.setHeader("Content-Security-Policy", `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`);
-  if (setCookie) res.setHeader("Set-Cookie", "dp.csrf=abc; Path=/");
-  res.write(`<!doctype html><title>Home</title><script nonce="${nonce}">1</script>`);
-  res.end(
-    `<p>rendered for ${req.headers["accept-encoding"] ?? "identity"}, ${userOf(req.headers.cookie)} at version ${version}</p>`,
-  );
-});
+function serverFor(pages: ReturnType<typeof createPageCache>) {
+  return http.createServer(async (req, res) => {
+    const key = await pages.keyOf(req);
+    if (key !== null) {
+      if (pages.serve(req, res, key)) return;
+      pages.record(req, res, key);
+    }
+    renders++;
+    const nonce = Buffer.from(`nonce-${renders}-${Math.random()}`).toString("base64");
+    res.setHeader("Content-Type", "text/html; charset=utf-8");
+    res.setHeader("Content-Security-Policy", `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`);
+    if (setCookie) res.setHeader("Set-Cookie", "dp.csrf=abc; Path=/");
+    res.write(`<!doctype html><title>Home</title><script nonce="${nonce}">1</script>`);
+    res.end(
+      `<p>rendered for ${req.headers["accept-encoding"] ?? "identity"}, ${userOf(req.headers.cookie)} at version ${version} in ${resolveLocale(req.headers["accept-language"])}</p>`,
+    );
+  });
+}
+
+async function listen(server: http.Server) {
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+const server = serverFor(cache);
 let base = "";
 before(async () => {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listen(server);
 });
 after(() => server.close());
 
-function get(path: string, headers: Record<string, string> = {}) {
+function get(
+  path: string,
+  headers: Record<string, string> = {},
+  { to = base, agent = false }: { to?: string; agent?: http.Agent | false } = {},
+) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
     http
-      .get(base + path, { headers, agent: false }, (res) => {
+      .get(to + path, { headers, agent }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
         res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -165,6 +179,97 @@ describe("anonymous page cache", () => {
   });
 });
 
+describe("the locale in the key", () => {
+  test("headers that resolve to the same locale share one copy", async () => {
+    clock += 60_000;
+    const first = await get("/", { "accept-language": "en-GB,en;q=0.9" });
+    assert.match(first.body.toString(), /in en-GB</);
+    const rendered = renders;
+    for (const language of ["en-GB", "en-GB;q=0.8", "", "*", "xx, en-GB;q=0.5", "en-GB-x-mine", "zz-ZZ"]) {
+      const res = await get("/", { "accept-language": language });
+      assert.match(res.body.toString(), /in en-GB</, language);
+    }
+    assert.equal(renders, rendered, "all answered from the en-GB copy");
+    const other = await get("/", { "accept-language": "en-US,en-GB;q=0.9" });
+    assert.match(other.body.toString(), /in en-US</);
+    assert.equal(renders, rendered + 1);
+  });
+
+  test("10,000 invented Accept-Language headers keep at most one copy per locale they resolve to", async () => {
+    const maxEntries = 500;
+    const pages = createPageCache({ maxEntries, now: () => clock });
+    const flood = serverFor(pages);
+    const to = await listen(flood);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const headers = inventedAcceptLanguages(10_000);
+      const locales = new Map(headers.map((h) => [h, resolveLocale(h)]));
+      const distinct = new Set(locales.values());
+      assert.ok(distinct.size < 1_000, `${distinct.size} locales`);
+      const rendered = renders;
+      let most = 0;
+      for (const language of headers) {
+        const res = await get("/", { "accept-language": language }, { to, agent });
+        // Served in the locale this header asks for, whoever's render it was.
+        assert.ok(res.body.toString().endsWith(` in ${locales.get(language)}</p>`), language);
+        most = Math.max(most, pages.size);
+      }
+      assert.ok(most <= maxEntries && most <= distinct.size, `${most} copies kept at most`);
+      assert.equal(pages.size, distinct.size, "one copy per locale");
+      assert.equal(renders - rendered, distinct.size, "one render per locale, the rest from memory");
+      // The memo behind resolveLocale has been emptied many times over by now.
+      for (const [language, locale] of locales) assert.equal(resolveLocale(language), locale, language);
+    } finally {
+      agent.destroy();
+      flood.close();
+    }
+  });
+});
+
+/**
+ * Distinct Accept-Language headers as a client may invent them: real and
+ * made-up languages, scripts, regions, variants, Unicode extensions,
+ * private-use tags, q-values and junk. Seeded, so every run sends the same.
+ */
+function inventedAcceptLanguages(count: number) {
+  let seed = 2024;
+  const random = () => {
+    // mulberry32
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+  const letters = (n: number) =>
+    Array.from({ length: n }, () => String.fromCharCode(97 + Math.floor(random() * 26))).join("");
+  const languages = ["en", "fr", "de", "es", "pt", "it", "nl", "sv", "pl", "ru", "uk", "tr", "ar", "he", "hi"];
+  const regions = ["GB", "US", "FR", "CA", "DE", "CH", "BR", "IN", "CN", "TW", "JP", "AU", "419", "001"];
+  const tag = () => {
+    const roll = random();
+    if (roll < 0.05) return pick(["*", "i-klingon", "x-private", "en-GB-oed", "zh-min-nan", "sgn-BE-FR"]);
+    if (roll < 0.1) return letters(1 + Math.floor(random() * 9));
+    let t = random() < 0.8 ? pick([...languages, "zh", "ja", "ko", "cy", "ga"]) : letters(2 + Math.floor(random() * 2));
+    if (random() < 0.15) t += `-${pick(["Latn", "Cyrl", "Hant", "Hans", "Arab"])}`;
+    if (random() < 0.6) t += `-${random() < 0.8 ? pick(regions) : letters(2).toUpperCase()}`;
+    if (random() < 0.1) t += `-${pick(["1901", "valencia", "oxendict", "posix"])}`;
+    if (random() < 0.3) t += `-u-${pick(["ca-buddhist", "ca-japanese", "nu-arab", "hc-h12", "co-phonebk"])}`;
+    if (random() < 0.3) t += `-x-${letters(1 + Math.floor(random() * 8))}`;
+    return t;
+  };
+  const junk = () =>
+    pick([";;;", ",,", "q=1", "été", "en_GB", "---", "a".repeat(300), letters(8).toUpperCase() + "!#$%"]);
+  const headers = new Set<string>();
+  while (headers.size < count) {
+    const parts = Array.from({ length: 1 + Math.floor(random() * 4) }, () => {
+      const part = random() < 0.1 ? junk() : tag();
+      return random() < 0.4 ? `${part};q=${pick(["0.9", "0.5", "0", "1", "1.0", "0.123", "abc", "-1", ""])}` : part;
+    });
+    headers.add(parts.join(pick([",", ", ", " ,"])));
+  }
+  return [...headers];
+}
+
 describe("signed-in page cache", () => {
   const as = (token: string, headers: Record<string, string> = {}) =>
     get("/rsvp", { cookie: `dp.session=${token}`, ...headers });
@@ -244,5 +349,15 @@ describe("signed-in page cache", () => {
     await as("token-bob");
     stampFails = false;
     assert.equal(renders, rendered + 8);
+  });
+});
+
+describe("the PAGE_CACHE switch", () => {
+  test("only PAGE_CACHE=0 turns the cache off", () => {
+    assert.equal(pageCacheEnabled({ PAGE_CACHE: "0" }), false);
+    for (const value of [undefined, "", "1", "on", "off", "false", " 0", "00"]) {
+      assert.equal(pageCacheEnabled({ PAGE_CACHE: value }), true, String(value));
+    }
+    assert.equal(pageCacheEnabled({}), true);
   });
 });

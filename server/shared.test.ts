@@ -1,0 +1,40 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { DEFAULT_LOCALE, resolveLocale } from "./shared.mjs";
+
+describe("resolveLocale", () => {
+  test("the first tag ICU can write dates in, as ICU names it, without extensions", () => {
+    for (const [header, locale] of [
+      ["en-GB", "en-GB"],
+      ["en-GB,en;q=0.9", "en-GB"],
+      ["fr-CH;q=0.9, de", "fr-CH"],
+      ["en-u-ca-buddhist", "en"],
+      ["en-x-mine", "en"],
+      ["de-ZZ", "de"],
+      ["xx, pt-BR", "pt-BR"],
+      ["*, ja", "ja"],
+    ] as const) {
+      assert.equal(resolveLocale(header), locale, header);
+    }
+  });
+
+  test("nothing usable: en-GB", () => {
+    assert.equal(DEFAULT_LOCALE, "en-GB");
+    for (const header of ["xx", "", undefined, null, "*", ";;;", "en_GB", "i-klingon", "a".repeat(300)]) {
+      assert.equal(resolveLocale(header), "en-GB", String(header));
+    }
+  });
+
+  test("only the first 256 characters and 16 tags are read", () => {
+    assert.equal(resolveLocale(`${" ".repeat(254)}fr`), "fr");
+    assert.equal(resolveLocale(`${" ".repeat(255)}fr`), "en-GB");
+    assert.equal(resolveLocale(`${"xx,".repeat(15)}fr`), "fr");
+    assert.equal(resolveLocale(`${"xx,".repeat(16)}fr`), "en-GB");
+  });
+
+  test("the same header always gets the same answer, remembered or not", () => {
+    const answers = Array.from({ length: 1_200 }, (_, i) => resolveLocale(`x${i}, de-AT`));
+    assert.deepEqual(new Set(answers), new Set(["de-AT"]));
+    assert.equal(resolveLocale("x0, de-AT"), "de-AT");
+  });
+});
