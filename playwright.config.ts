@@ -13,8 +13,8 @@ import { E2E_PORT as PORT, E2E_URLS } from "./e2e/support/servers";
 //  - untrusted: does not, to prove a client cannot choose its address;
 //  - instance B (E2E_INSTANCES=1, on PostgreSQL): a second app instance, for
 //    the several-instances tests.
-// Faults suite (E2E_SUITE=faults): one server on PostgreSQL, whose database
-// the tests stop and start.
+// Faults suite (E2E_SUITE=faults): one server whose database the tests take
+// away — PostgreSQL stopped and started, or SQLite's write lock held.
 // All use the production rate limits (RATE_LIMIT_SCALE unset). Each server
 // gets this process's environment plus its own `env` below, so a setting
 // such as PAGE_CACHE=0 given to the run reaches every one of them.
@@ -60,7 +60,7 @@ const common: PlaywrightTestConfig = {
   use: { baseURL: E2E_URLS.main, trace: "retain-on-failure", launchOptions },
 };
 
-const SUITE_ONLY = /(?:instances|faults)\.spec\.ts/;
+const SUITE_ONLY = /(?:instances|faults(?:-sqlite)?)\.spec\.ts/;
 const API_SPECS = /api-.*\.spec\.ts/;
 const instances = process.env.E2E_INSTANCES === "1";
 
@@ -108,7 +108,10 @@ const main: PlaywrightTestConfig = {
 const faults: PlaywrightTestConfig = {
   ...common,
   workers: 1,
-  projects: [{ name: "faults", testMatch: /faults\.spec\.ts/ }],
+  // PostgreSQL: the server stopped under the app; SQLite: its write lock held.
+  projects: [
+    { name: "faults", testMatch: process.env.TEST_DATABASE_URL ? /faults\.spec\.ts/ : /faults-sqlite\.spec\.ts/ },
+  ],
   webServer: [server(PORT, { TRUST_PROXY: "1", E2E_RESET_DB: "1", WEB_CONCURRENCY: "1" })],
 };
 

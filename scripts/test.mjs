@@ -190,6 +190,7 @@ try {
     // Once without the page cache, so every page is rendered by Next.js; the
     // PostgreSQL run below keeps it (two instances must agree through it).
     if (wants("e2e")) await e2e("sqlite, page cache off", { PAGE_CACHE: "0" });
+    if (wants("faults")) await e2e("sqlite faults", { E2E_SUITE: "faults" });
   }
   if (cluster) {
     process.env.TEST_DATABASE_URL = cluster.url;

@@ -91,3 +91,23 @@ export function blameInputFor500(res, context) {
     return end.call(this, BAD_FORM_PAGE, callback);
   };
 }
+
+/**
+ * Where an address whose %-escapes cannot be decoded ("/user/%ff",
+ * "/parties/%E0%A4%A") is sent instead. Next.js fails to decode such a
+ * route parameter before any of our code runs and answers a bare 500 without
+ * our headers; the address names nothing here, so it is answered as a missing
+ * page is — Next.js's own 404 page, or the API's 404 JSON (its catch-all
+ * route) — through the proxy, with the usual headers. Null when the path decodes.
+ * @param {string} url @returns {string | null}
+ */
+export function undecodableTarget(url) {
+  const path = url.split("?")[0] ?? "";
+  if (!path.includes("%")) return null;
+  try {
+    decodeURIComponent(path);
+    return null;
+  } catch {
+    return path.startsWith("/api/") ? "/api/not-found" : "/_not-found";
+  }
+}

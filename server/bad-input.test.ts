@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, test } from "node:test";
-import { BAD_FORM_PAGE, blameInputFor500, refuseBadActionId, refuseBody } from "./bad-input.mjs";
+import { BAD_FORM_PAGE, blameInputFor500, refuseBadActionId, refuseBody, undecodableTarget } from "./bad-input.mjs";
 import { DENY_ALL_CSP, MAX_API_BODY_BYTES, MAX_FORM_BODY_BYTES } from "./shared.mjs";
 
 // The server's own order (server/index.mjs) in front of a stand-in for
@@ -107,5 +107,30 @@ describe("form posts", () => {
     const api = await post("/api/early", {}, Buffer.from("x"));
     assert.equal(api.status, 500);
     assert.equal(api.body, "boom");
+  });
+});
+
+describe("undecodable addresses", () => {
+  test("go to the 404 page, or the API's 404, whatever the route", () => {
+    for (const path of ["/user/%ff", "/user/%E0%A4%A", "/parties/%c0%af/edit", "/parties/1%", "/x/%E0%A4%A?a=1"]) {
+      assert.equal(undecodableTarget(path), "/_not-found", path);
+    }
+    for (const path of ["/api/parties/%ff", "/api/parties/%c0%af/rsvp", "/api/%E0%A4%A"]) {
+      assert.equal(undecodableTarget(path), "/api/not-found", path);
+    }
+  });
+
+  test("leave every address that decodes alone, query strings included", () => {
+    for (const path of [
+      "/",
+      "/user/alice",
+      "/user/%C3%A9",
+      "/user/%25",
+      "/user/%25E0%25A4%25A",
+      "/rsvp?after=%ff",
+      "/api/parties/1",
+    ]) {
+      assert.equal(undecodableTarget(path), null, path);
+    }
   });
 });

@@ -6,8 +6,8 @@
 // - The client's address and scheme are decided here, once
 //   (./client-address.mjs): Next.js would keep whatever X-Forwarded-For a
 //   client sends.
-// - Oversized bodies and undecodable form posts get a 4xx, not a 500
-//   (./bad-input.mjs).
+// - Oversized bodies and undecodable form posts get a 4xx, and undecodable
+//   addresses a 404, not a 500 (./bad-input.mjs).
 // - A few seconds of memory for the pages asked for most (./page-cache.mjs);
 //   PAGE_CACHE=0 turns it off.
 // - SIGTERM: /api/health turns 503, in-flight requests finish, the database
@@ -19,7 +19,7 @@ import http from "node:http";
 import os from "node:os";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
-import { blameInputFor500, refuseBadActionId, refuseBody } from "./bad-input.mjs";
+import { blameInputFor500, refuseBadActionId, refuseBody, undecodableTarget } from "./bad-input.mjs";
 import { bridge } from "./bridge.mjs";
 import { normaliseHeaders } from "./client-address.mjs";
 import { runPrimary } from "./cluster.mjs";
@@ -74,6 +74,8 @@ async function runWorker() {
     if (bridge().stopping) res.setHeader("Connection", "close");
     normaliseHeaders(req, trustProxy);
     if (refuseBody(req, res)) return;
+    const missing = undecodableTarget(req.url ?? "");
+    if (missing) req.url = missing;
     if (pages) {
       const cacheKey = await pages.keyOf(req).catch(() => null);
       if (cacheKey !== null) {

@@ -107,7 +107,8 @@ function firstSupportedLocale(header) {
     if (!tag || tag === "*") continue;
     try {
       if (Intl.DateTimeFormat.supportedLocalesOf(tag).length === 0) continue;
-      return new Intl.Locale(new Intl.DateTimeFormat(tag).resolvedOptions().locale).baseName;
+      const { language, script, region } = new Intl.Locale(new Intl.DateTimeFormat(tag).resolvedOptions().locale);
+      return [language, script, region].filter(Boolean).join("-");
     } catch {
       // not a valid language tag: try the next one
     }

@@ -23,7 +23,7 @@ export function isAllowedCorsOrigin(origin: string): boolean {
   return allowed.has(origin);
 }
 
-/** This site's own origin, as the browser sees it (server.mjs fixes X-Forwarded-Proto). */
+/** This site's own origin, as the browser sees it (the server fixes X-Forwarded-Proto). */
 export function ownOrigin(headers: Headers): string {
   const proto = headers.get("x-forwarded-proto") === "https" ? "https" : "http";
   return `${proto}://${headers.get("host") ?? ""}`;
