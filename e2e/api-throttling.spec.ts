@@ -1,5 +1,5 @@
 import { randomIp } from "./support/users";
-import { createUser, expect, newUser, test } from "./fixtures";
+import { createUser, expect, newUser, registerThroughForm, test } from "./fixtures";
 import { E2E_URLS } from "./support/servers";
 
 // These run against the production limits (RATE_LIMIT_SCALE unset).
@@ -42,12 +42,21 @@ test("100 consecutive failures lock the account, from any address", async ({ pla
   expect(Number(res.headers()["retry-after"])).toBeGreaterThan(60);
 });
 
-test("20 registrations an hour per client IP", async ({ request }) => {
+test("20 registrations an hour per client IP; the API and the form say so in the same words", async ({
+  request,
+  page,
+}) => {
   test.setTimeout(120_000);
   for (let i = 0; i < 20; i++) await createUser(request, newUser("bulk"));
   const res = await request.post("/api/users", { data: newUser("bulk") });
   expect(res.status()).toBe(429);
   expect(Number(res.headers()["retry-after"])).toBeGreaterThan(0);
+  const { message } = await res.json();
+  expect(message).toMatch(/^Too many new accounts from your network\. Please try again in \d+ minutes\.$/);
+  // The same client address (the fixture's X-Forwarded-For), through the form.
+  await page.goto("/register");
+  await registerThroughForm(page, newUser("bulk"));
+  await expect(page.getByRole("alert").filter({ hasText: message })).toBeVisible();
 });
 
 test("without TRUST_PROXY, X-Forwarded-For cannot dodge the limit", async ({ playwright }) => {
