@@ -1,6 +1,6 @@
-import fs from "node:fs";
 import { defineConfig, devices, type PlaywrightTestConfig } from "@playwright/test";
 import { E2E_PORT as PORT, E2E_URLS } from "./e2e/support/servers";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./scripts/lib/chromium.mjs";
 
 // End-to-end tests run against the production build (npm run build), served
 // by scripts/e2e-server.mjs on a database of their own (var/e2e.db, or a
@@ -23,21 +23,7 @@ import { E2E_PORT as PORT, E2E_URLS } from "./e2e/support/servers";
 // has just reset rather than for a leftover of an earlier run.
 process.env.E2E_RUN_ID ??= `${Date.now()}-${process.pid}`;
 
-const chromiumPath =
-  process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-
-const launchOptions = {
-  executablePath: chromiumPath,
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-};
+const launchOptions = { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS };
 
 const server = (port: number, extra: Record<string, string>) => ({
   command: "node scripts/e2e-server.mjs",

@@ -120,13 +120,13 @@ async function buttonFailed(error: unknown, back: string): Promise<never> {
 }
 
 /** For one-button forms that need no login (log out). */
-export function buttonAction(run: () => Promise<never>, back = "/"): (formData: FormData) => Promise<void> {
+export function buttonAction(run: () => Promise<never>): (formData: FormData) => Promise<void> {
   return async () => {
     markActionStarted();
     try {
       await run();
     } catch (error) {
-      await buttonFailed(error, back);
+      await buttonFailed(error, "/");
     }
   };
 }

@@ -10,6 +10,7 @@ import lighthouse from "lighthouse";
 import puppeteer from "puppeteer-core";
 import { ensureBuilt, ensureInstalled, ROOT } from "./lib/run.mjs";
 import { seedShowcase, startApp } from "./lib/app-server.mjs";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./lib/chromium.mjs";
 
 const TARGETS = { accessibility: 100, "best-practices": 95, performance: 95, seo: 90 };
 const NAMES = {
@@ -23,17 +24,8 @@ await ensureInstalled();
 await ensureBuilt();
 const app = await startApp({ port: 3220, env: { RATE_LIMIT_SCALE: "100", WEB_CONCURRENCY: "1" } });
 const chrome = await chromeLauncher.launch({
-  chromePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium",
-  chromeFlags: [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
+  chromePath: CHROMIUM_PATH ?? "/usr/bin/chromium",
+  chromeFlags: ["--headless=new", ...CHROMIUM_ARGS],
 });
 const rows = [];
 let failed = false;

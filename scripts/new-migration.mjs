@@ -9,7 +9,7 @@
 // Review both files, then `npm run db:migrate` applies them.
 import fs from "node:fs";
 import path from "node:path";
-import { bin, must, ROOT } from "./lib/run.mjs";
+import { bin, migrationsToModelsDiff, must, ROOT } from "./lib/run.mjs";
 
 const name = process.argv
   .slice(2)
@@ -25,19 +25,10 @@ const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
 const folder = `${stamp}_${name}`;
 
 async function diff(provider, url) {
-  const sql = await must(
-    bin("prisma"),
-    [
-      "migrate",
-      "diff",
-      "--from-migrations",
-      `prisma/${provider}/migrations`,
-      "--to-schema-datamodel",
-      `prisma/${provider}`,
-      "--script",
-    ],
-    { env: { ...process.env, DATABASE_URL: url }, quiet: true },
-  );
+  const sql = await must(bin("prisma"), migrationsToModelsDiff(provider, "--script"), {
+    env: { ...process.env, DATABASE_URL: url },
+    quiet: true,
+  });
   return sql.replace(/^Loaded Prisma config.*\n+/m, "");
 }
 

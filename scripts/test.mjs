@@ -13,7 +13,7 @@
 //   npm test -- --grep "login"            other arguments go to Playwright
 import fs from "node:fs";
 import path from "node:path";
-import { aptInstall, bin, ensureBuilt, ensureInstalled, ROOT, run } from "./lib/run.mjs";
+import { aptInstall, bin, ensureBuilt, ensureInstalled, migrationsToModelsDiff, ROOT, run } from "./lib/run.mjs";
 
 const args = process.argv.slice(2);
 function option(name) {
@@ -84,19 +84,10 @@ async function migrationHistories(pgUrl) {
   const targets = [["sqlite", `file:${path.join(ROOT, "var", "migrations-check.db")}`]];
   if (pgUrl) targets.push(["postgresql", pgUrl]);
   for (const [provider, url] of targets) {
-    const { code, output } = await run(
-      bin("prisma"),
-      [
-        "migrate",
-        "diff",
-        "--from-migrations",
-        `prisma/${provider}/migrations`,
-        "--to-schema-datamodel",
-        `prisma/${provider}`,
-        "--exit-code",
-      ],
-      { env: { ...process.env, DATABASE_URL: url }, quiet: true },
-    );
+    const { code, output } = await run(bin("prisma"), migrationsToModelsDiff(provider, "--exit-code"), {
+      env: { ...process.env, DATABASE_URL: url },
+      quiet: true,
+    });
     if (code !== 0) console.log(output);
     console.log(
       `${code === 0 ? "✓" : "✗"} ${provider}: ${code === 0 ? "migrations produce the models" : "migrations and models differ (exit " + code + ")"}`,

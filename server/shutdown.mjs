@@ -8,11 +8,9 @@ import { log } from "./log.mjs";
 
 /** @param {import("node:http").Server} server @param {{ drainMs: number, graceMs: number }} timing */
 export function stopGracefullyOnSignals(server, { drainMs, graceMs }) {
-  let stopping = false;
   /** @param {string} signal */
   const stop = async (signal) => {
-    if (stopping) return;
-    stopping = true;
+    if (bridge().stopping) return;
     // /api/health answers 503 from now on, so a load balancer stops sending.
     bridge().stopping = true;
     log(`${signal}: finishing in-flight requests`);

@@ -1,10 +1,10 @@
 import "server-only";
 import { cache } from "react";
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { DatabaseUnavailableError, dbHealth } from "@/lib/db/health";
 import { unauthorized } from "@/lib/http/api";
-import { isHttpsFrom } from "@/lib/http/request";
+import { isHttps } from "@/lib/http/request";
 import { cookieName, SESSION_COOKIE } from "@/server/shared.mjs";
 import { findSession } from "./data";
 import type { SessionUser } from "./session-token";
@@ -17,7 +17,7 @@ import type { SessionUser } from "./session-token";
 
 /** This browser's session token (the cookie), if any. */
 export async function currentSessionToken(): Promise<string | null> {
-  return (await cookies()).get(cookieName(SESSION_COOKIE, isHttpsFrom(await headers())))?.value ?? null;
+  return (await cookies()).get(cookieName(SESSION_COOKIE, await isHttps()))?.value ?? null;
 }
 
 /** The signed-in user of this request, or null. One indexed query, cached per request. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { clientIpFrom } from "@/lib/http/client-ip";
-import { isHttpsFrom } from "@/lib/http/request";
+import { isHttps, isHttpsFrom } from "@/lib/http/request";
 import { cookieName, cookieOptions, SESSION_COOKIE } from "@/server/shared.mjs";
 import { checkCredentials, type CredentialsResult } from "./credentials";
 import { currentSessionToken } from "./loaders";
@@ -44,6 +44,6 @@ export async function signInWithPassword(input: {
 export async function signOutHere(): Promise<void> {
   const token = await currentSessionToken();
   if (token) await deleteSessionByToken(token);
-  const https = isHttpsFrom(await headers());
+  const https = await isHttps();
   (await cookies()).set(cookieName(SESSION_COOKIE, https), "", { ...cookieOptions(https), maxAge: 0 });
 }

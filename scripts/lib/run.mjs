@@ -46,6 +46,22 @@ export function bin(name) {
   return path.join(ROOT, "node_modules", ".bin", name);
 }
 
+/**
+ * Arguments of `prisma migrate diff` from one provider's migration history to
+ * the shared models, then `output` ("--exit-code" to check, "--script" for the SQL).
+ */
+export function migrationsToModelsDiff(provider, output) {
+  return [
+    "migrate",
+    "diff",
+    "--from-migrations",
+    `prisma/${provider}/migrations`,
+    "--to-schema-datamodel",
+    `prisma/${provider}`,
+    output,
+  ];
+}
+
 function walk(dir, out) {
   if (!fs.existsSync(dir)) return;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
