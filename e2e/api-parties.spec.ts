@@ -93,6 +93,55 @@ test.describe("parties", () => {
     expect(form.status()).toBe(415);
   });
 
+  test("ill-formed, invisible and disguised text, and dates past the 5-year bound: 400 field errors, nothing stored", async ({
+    request,
+    user,
+  }) => {
+    const good = { date: inDays(5), venue: uniqueVenue(), mainDish: "Soup", seats: 4 };
+    const party = await apiCreateParty(request, good);
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ venue: "\ud800" }, "venue", "The venue contains a character that is not valid text. Please type it again."],
+      [
+        { mainDish: "Soup \udc00" },
+        "mainDish",
+        "The main dish contains a character that is not valid text. Please type it again.",
+      ],
+      [{ venue: "\u0000" }, "venue", "The venue cannot contain control characters or line breaks."],
+      [{ venue: "\u202eevil" }, "venue", "The venue cannot contain text-direction override characters."],
+      [{ venue: "\u200b" }, "venue", "Enter the venue."],
+      [{ date: "9999-12-31T23:30:00-05:00" }, "date", "Choose a date within the next 5 years."],
+      [{ date: "9999-12-31" }, "date", "Choose a date within the next 5 years."],
+      [{ date: inDays(6 * 366) }, "date", "Choose a date within the next 5 years."],
+    ];
+    for (const [change, field, message] of cases) {
+      for (const res of [
+        await request.post("/api/parties", { data: { ...good, ...change } }),
+        await request.patch(`/api/parties/${party.id}`, { data: change }),
+      ]) {
+        expect(res.status(), JSON.stringify(change)).toBe(400);
+        expect(res.headers()["content-type"]).toContain("application/json");
+        expect((await res.json()).errors?.[field], JSON.stringify(change)).toEqual([message]);
+      }
+    }
+    expect(await (await request.get(`/api/parties/${party.id}`)).json()).toEqual(party);
+    const stored = await sql<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM "DinnerParty" p JOIN "User" u ON u."id" = p."hostId" WHERE u."username" = $1`,
+      [user.username],
+    );
+    expect(Number(stored[0]!.n)).toBe(1);
+  });
+
+  test("text is stored in NFC: the same venue typed two ways is one text", async ({ request }) => {
+    const party = await apiCreateParty(request, { venue: "Cafe\u0301 de Flore" });
+    expect(party.venue).toBe("Caf\u00e9 de Flore");
+  });
+
+  test("/rsvp with a cursor past the year 9999 shows the first page", async ({ request }) => {
+    const res = await request.get("/rsvp?after=OTk5OTk5OTk5OTk5OTk5LjE");
+    expect(res.status()).toBe(200);
+    expect(await res.text()).toContain("All upcoming parties");
+  });
+
   test("GET /api/parties pages through upcoming parties, soonest first", async ({ request }) => {
     const first = await request.get("/api/parties?limit=5");
     expect(first.status()).toBe(200);
@@ -110,7 +159,15 @@ test.describe("parties", () => {
     expect(new Set(all.map((p) => p.id)).size).toBe(all.length);
     expect(times.every((t) => t > Date.now())).toBe(true);
 
-    for (const query of ["limit=0", "limit=101", "limit=abc", "limit=1.5", "cursor=%%%", "cursor=bm9wZQ"]) {
+    for (const query of [
+      "limit=0",
+      "limit=101",
+      "limit=abc",
+      "limit=1.5",
+      "cursor=%%%",
+      "cursor=bm9wZQ",
+      "cursor=OTk5OTk5OTk5OTk5OTk5LjE",
+    ]) {
       const res = await request.get(`/api/parties?${query}`);
       expect(res.status(), query).toBe(400);
       expect(typeof (await res.json()).message).toBe("string");

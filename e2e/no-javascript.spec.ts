@@ -90,3 +90,23 @@ test("host, RSVP, cancel, edit and delete a party without JavaScript", async ({ 
   await expect(page.getByRole("status")).toHaveText("Your dinner party has been deleted.");
   await expect(page).toHaveURL(`/user/${user.username}`);
 });
+
+test("a callbackUrl that normalises to another site is dropped from the form, and refused when forged", async ({
+  page,
+  user,
+}) => {
+  await page.goto(`/login?callbackUrl=${encodeURIComponent("/.//evil.example")}`);
+  await expect(page.locator('input[name="callbackUrl"]')).toHaveCount(0);
+
+  // The form's own fields, posted with a forged callbackUrl: the redirect stays here.
+  const form: Record<string, string> = {};
+  for (const input of await page.locator("form:has(input[name=password]) input[type=hidden]").all()) {
+    form[(await input.getAttribute("name"))!] = (await input.getAttribute("value")) ?? "";
+  }
+  const answer = await page.request.post(page.url(), {
+    form: { ...form, email: user.email, password: user.password, callbackUrl: "/..//evil.example" },
+    maxRedirects: 0,
+  });
+  expect(answer.status()).toBe(303);
+  expect(answer.headers().location).toBe(`/user/${user.username}`);
+});

@@ -84,3 +84,17 @@ test("the home page comes from memory after the first visit, unless PAGE_CACHE=0
   await visitor.dispose();
   expect(fromMemory > 0, `${fromMemory} of 6 from memory`).toBe(!off);
 });
+
+test("a kept list drops a party the moment it starts, with no write in between", async ({ userPage: page }) => {
+  const startsAt = Date.now() + 5_000;
+  const party = await apiCreateParty(page.request, { date: new Date(startsAt).toISOString() });
+  const card = partyCard(page, party.venue);
+  await page.goto("/rsvp");
+  await expect(card).toBeVisible();
+  await page.reload();
+  await expect(card).toBeVisible();
+  await page.waitForTimeout(Math.max(0, startsAt - Date.now()) + 250);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(card).toHaveCount(0);
+});

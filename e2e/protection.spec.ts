@@ -21,6 +21,10 @@ for (const evil of [
   "/\\evil.example",
   "javascript:alert(1)",
   "/\t/evil.example",
+  // The URL parser turns these into "//evil.example": decided after normalising.
+  "/.//evil.example",
+  "/..//evil.example",
+  "/%2e//evil.example",
 ]) {
   test(`callbackUrl ${JSON.stringify(evil)} lands on the profile instead`, async ({ page, user }) => {
     await page.goto(`/login?callbackUrl=${encodeURIComponent(evil)}`);

@@ -29,9 +29,10 @@ import { AsyncLocalStorage } from "node:async_hooks";
  *   lib/db → proxy.ts and the server: whether this process can reach its database.
  * @property {boolean} stopping
  *   server → app. Set on SIGTERM; /api/health answers 503 from then on.
- * @property {((sessionToken: string) => Promise<string | null>) | undefined} signedInPageStamp
+ * @property {((sessionToken: string) => Promise<{ stamp: string, until: number | null } | null>) | undefined} signedInPageStamp
  *   app → server (instrumentation.ts). Who a session is and the content
- *   version, for the page cache; null when the session is not live.
+ *   version, and when the next party starts, for the page cache; null when
+ *   the session is not live.
  * @property {unknown} databaseClient
  *   lib/db's one Prisma client per process (development reloads modules).
  * @property {(() => Promise<void>) | undefined} closeDatabase

@@ -77,10 +77,10 @@ async function runWorker() {
     const missing = undecodableTarget(req.url ?? "");
     if (missing) req.url = missing;
     if (pages) {
-      const cacheKey = await pages.keyOf(req).catch(() => null);
-      if (cacheKey !== null) {
-        if (pages.serve(req, res, cacheKey)) return;
-        pages.record(req, res, cacheKey);
+      const ticket = await pages.keyOf(req).catch(() => null);
+      if (ticket !== null) {
+        if (pages.serve(req, res, ticket)) return;
+        pages.record(req, res, ticket);
       }
     }
     if (req.method === "POST" && !(req.url ?? "").startsWith("/api/")) {

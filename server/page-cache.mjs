@@ -11,6 +11,8 @@
 //   parties or guests, made by any worker or app instance, moves the version,
 //   so a copy is never older than the data it shows; a session that has
 //   ended finds nothing, and the page is rendered (and sends them to log in).
+//   Time changes the list too: a copy expires when the next party starts
+//   (the stamp's `until`), so no party is listed once it has begun.
 // Anything else — a flash message, a prefetch, a query string, an unknown
 // cookie, the database marked down — goes to Next.js as before. What is kept
 // is a page Next.js rendered with status 200, HTML, no Set-Cookie. Each answer
@@ -78,12 +80,16 @@ export function pageCacheEnabled(env) {
 /**
  * @typedef {{ expires: number, status: number, headers: Record<string, string | string[]>,
  *   body: string[], csp: string[] }} Entry
+ * A ticket: the key a request's page is filed under, and the latest moment a
+ * copy of it may be served (a signed-in list's next party start).
+ * @typedef {{ key: string, until: number }} Ticket
+ *
  * `ttlMs` bounds an anonymous page's age. A signed-in page cannot be older
- * than its data (the content version is in its key), so `signedInTtlMs` only
- * bounds what the database cannot tell: time passing (a party that has just
- * started still listed).
+ * than its data (the content version is in its key) nor outlive the start of
+ * the next party (the stamp's `until`); `signedInTtlMs` bounds the rest.
  * @param {{ ttlMs?: number, signedInTtlMs?: number, maxEntries?: number, isDatabaseDown?: () => boolean,
- *   signedInStamp?: (sessionToken: string) => Promise<string | null>, now?: () => number }} [options]
+ *   signedInStamp?: (sessionToken: string) => Promise<{ stamp: string, until: number | null } | null>,
+ *   now?: () => number }} [options]
  */
 export function createPageCache({
   ttlMs = 5_000,
@@ -97,8 +103,8 @@ export function createPageCache({
   const entries = new Map();
 
   /**
-   * The cache key of a request that may be answered from here, else null.
-   * @param {import("node:http").IncomingMessage} req @returns {Promise<string | null>}
+   * The ticket of a request that may be answered from here, else null.
+   * @param {import("node:http").IncomingMessage} req @returns {Promise<Ticket | null>}
    */
   async function keyOf(req) {
     const url = req.url ?? "";
@@ -124,12 +130,12 @@ export function createPageCache({
     // Anonymous pages are kept only for visitors with no other cookie of
     // ours; on /rsvp, Auth.js's own cookies (no kept page reads them) do not
     // split the key.
-    if (anonymous) return cookies.size === (cookies.has(TIME_ZONE_COOKIE) ? 1 : 0) ? key : null;
+    if (anonymous) return cookies.size === (cookies.has(TIME_ZONE_COOKIE) ? 1 : 0) ? { key, until: Infinity } : null;
     const token = cookies.get(SESSION_COOKIE);
     if (!token || token.length > 128) return null;
     try {
       const stamp = await signedInStamp(token);
-      return stamp ? `${key} ${stamp}` : null;
+      return stamp ? { key: `${key} ${stamp.stamp}`, until: stamp.until ?? Infinity } : null;
     } catch {
       return null; // the page itself will meet the same error, and answer it
     }
@@ -137,9 +143,9 @@ export function createPageCache({
 
   /**
    * Answers from memory when it can; returns false when the request must go on to Next.js.
-   * @param {import("node:http").IncomingMessage} req @param {import("node:http").ServerResponse} res @param {string} key
+   * @param {import("node:http").IncomingMessage} req @param {import("node:http").ServerResponse} res @param {Ticket} ticket
    */
-  function serve(req, res, key) {
+  function serve(req, res, { key }) {
     const entry = entries.get(key);
     if (!entry) return false;
     if (entry.expires <= now()) {
@@ -163,11 +169,11 @@ export function createPageCache({
   /**
    * Lets Next.js answer, and keeps a copy of the page if it is one to keep.
    * The request is sent on without Accept-Encoding: the copy must be text.
-   * @param {import("node:http").IncomingMessage} req @param {import("node:http").ServerResponse} res @param {string} key
+   * @param {import("node:http").IncomingMessage} req @param {import("node:http").ServerResponse} res @param {Ticket} ticket
    */
-  function record(req, res, key) {
+  function record(req, res, { key, until }) {
     // Decided now: Next.js may rewrite req.url while it answers.
-    const ttl = SIGNED_IN_PAGES.has(req.url ?? "") ? signedInTtlMs : ttlMs;
+    const expires = Math.min(now() + (SIGNED_IN_PAGES.has(req.url ?? "") ? signedInTtlMs : ttlMs), until);
     delete req.headers["accept-encoding"];
     /** @type {Buffer[]} */
     const chunks = [];
@@ -190,17 +196,18 @@ export function createPageCache({
     };
     /** @type {any} */ (res).end = function (/** @type {any[]} */ ...args) {
       keep(args[0], args[1]);
-      store(res, key, Buffer.concat(chunks).toString("utf8"), size, ttl);
+      store(res, key, Buffer.concat(chunks).toString("utf8"), size, expires);
       return end.apply(this, /** @type {any} */ (args));
     };
   }
 
-  /** @param {import("node:http").ServerResponse} res @param {string} key @param {string} html @param {number} size @param {number} ttl */
-  function store(res, key, html, size, ttl) {
+  /** @param {import("node:http").ServerResponse} res @param {string} key @param {string} html @param {number} size @param {number} expires */
+  function store(res, key, html, size, expires) {
     const csp = String(res.getHeader("content-security-policy") ?? "");
     const nonce = nonceIn(csp);
     const type = String(res.getHeader("content-type") ?? "");
     if (res.statusCode !== 200 || !nonce || size > 1_000_000 || !type.startsWith("text/html")) return;
+    if (expires <= now()) return;
     if (res.hasHeader("set-cookie") || res.hasHeader("content-encoding")) return;
     /** @type {Record<string, string | string[]>} */
     const headers = {};
@@ -210,7 +217,7 @@ export function createPageCache({
     }
     // The oldest copy makes room: Maps keep insertion order.
     if (entries.size >= maxEntries) entries.delete(/** @type {string} */ (entries.keys().next().value));
-    entries.set(key, { expires: now() + ttl, status: 200, headers, body: html.split(nonce), csp: csp.split(nonce) });
+    entries.set(key, { expires, status: 200, headers, body: html.split(nonce), csp: csp.split(nonce) });
   }
 
   return {

@@ -21,6 +21,8 @@ const sessions = new Map([
 ]);
 let version = 1;
 let stampFails = false;
+/** when the next party starts (the stamp's `until`) */
+let nextStart: number | null = null;
 const cache = createPageCache({
   ttlMs: 5_000,
   isDatabaseDown: () => down,
@@ -28,7 +30,7 @@ const cache = createPageCache({
   signedInStamp: async (token) => {
     if (stampFails) throw new Error("database unreachable");
     const user = sessions.get(token);
-    return user ? `${user} ${version}` : null;
+    return user ? { stamp: `${user} ${version}`, until: nextStart } : null;
   },
 });
 
@@ -39,10 +41,10 @@ function userOf(cookie: string | undefined) {
 
 function serverFor(pages: ReturnType<typeof createPageCache>) {
   return http.createServer(async (req, res) => {
-    const key = await pages.keyOf(req);
-    if (key !== null) {
-      if (pages.serve(req, res, key)) return;
-      pages.record(req, res, key);
+    const ticket = await pages.keyOf(req);
+    if (ticket !== null) {
+      if (pages.serve(req, res, ticket)) return;
+      pages.record(req, res, ticket);
     }
     renders++;
     const nonce = Buffer.from(`nonce-${renders}-${Math.random()}`).toString("base64");
@@ -310,6 +312,28 @@ describe("signed-in page cache", () => {
     clock += 2_000;
     await as("token-ann");
     assert.equal(renders, rendered + 1);
+  });
+
+  test("a copy never outlives the start of the next party: then the list has changed without a write", async () => {
+    clock += 60_000;
+    nextStart = clock + 3_000;
+    try {
+      await as("token-ann");
+      const rendered = renders;
+      clock += 2_999;
+      await as("token-ann");
+      assert.equal(renders, rendered, "kept until the party starts");
+      clock += 1;
+      await as("token-ann");
+      assert.equal(renders, rendered + 1, "rendered again the moment it starts");
+      // A party starting within the render itself: nothing worth keeping.
+      nextStart = clock;
+      await as("token-ann");
+      await as("token-ann");
+      assert.equal(renders, rendered + 3);
+    } finally {
+      nextStart = null;
+    }
   });
 
   test("a session that has ended is never answered from memory", async () => {

@@ -11,7 +11,7 @@ import { signedInPageStamp } from "./page-stamp";
 async function stampOf(token: string) {
   const stamp = await signedInPageStamp(token);
   assert.ok(stamp, "a live session has a stamp");
-  const [userId, version] = stamp.split(" ");
+  const [userId, version] = stamp.stamp.split(" ");
   return { userId, version: BigInt(version!) };
 }
 
@@ -23,6 +23,18 @@ describe("signed-in page stamp", () => {
     assert.equal(await signedInPageStamp("not-a-session"), null);
     await db.session.deleteMany({ where: { userId: user.id } });
     assert.equal(await signedInPageStamp(token), null);
+  });
+
+  it("ends when the next party starts, so a kept list never shows a party that has begun", async () => {
+    const host = await makeUser("stamp");
+    const { token } = await createSession(host.id, { persistent: false });
+    const soon = new Date(Date.now() + 60_000);
+    await makeParty(host.id, { startsAt: soon });
+    const { until } = (await signedInPageStamp(token))!;
+    assert.ok(until !== null && until > Date.now() && until <= soon.getTime(), `until ${until}`);
+    // A party that has started already does not hold a copy back.
+    const started = await db.dinnerParty.findFirst({ where: { startsAt: { lte: new Date() } } });
+    if (started) assert.ok(until > started.startsAt.getTime());
   });
 
   it("moves with every change to users, parties and guests, cascades included", async () => {

@@ -1,19 +1,23 @@
 import "server-only";
 import { contentVersion } from "@/lib/db/probes";
+import { nextPartyStart } from "@/lib/parties/data";
 import { findSession } from "./data";
 
 /**
  * What a signed-in page depends on besides the request itself: whose page it
- * is, and the content version. The server's page cache (server/page-cache.mjs)
- * reuses a rendered page only while the stamp it was rendered under still
- * holds; instrumentation.ts hands this function over through server/bridge.mjs.
+ * is, and the content version — and, as `until`, when the next party starts,
+ * since time alone then changes the list without any write. The server's page
+ * cache (server/page-cache.mjs) reuses a rendered page only while the stamp it
+ * was rendered under still holds and `until` has not come; instrumentation.ts
+ * hands this function over through server/bridge.mjs.
  *
  * Null when the token opens no live session: then the page is rendered as
- * usual (which sends the visitor to log in). Both reads start before the page
- * would render, so a copy is never filed under a version newer than its data.
+ * usual (which sends the visitor to log in). All reads start before the page
+ * would render, so a copy is never filed under a version newer than its data,
+ * and the first party it lists starts no earlier than `until`.
  */
-export async function signedInPageStamp(token: string): Promise<string | null> {
-  const [session, version] = await Promise.all([findSession(token), contentVersion()]);
+export async function signedInPageStamp(token: string): Promise<{ stamp: string; until: number | null } | null> {
+  const [session, version, next] = await Promise.all([findSession(token), contentVersion(), nextPartyStart()]);
   if (!session || version === null) return null;
-  return `${session.user.id} ${version}`;
+  return { stamp: `${session.user.id} ${version}`, until: next ? next.getTime() : null };
 }

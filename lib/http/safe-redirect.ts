@@ -1,13 +1,18 @@
-// Where to send someone after login. Only paths on this site are honoured:
-// "//evil.example", "/\evil.example", "https://evil.example" and
-// "javascript:…" are refused, as are control characters that browsers strip
-// before parsing ("/\t/evil.example" is "//evil.example" to a browser).
+// Where to send someone after login (callbackUrl) or back to after a button
+// (returnTo). Only paths on this site are honoured. The value is normalised
+// first — dot segments, encoded dots ("%2e") and whatever else the URL parser
+// rewrites — and the decision is made on the result, because the result is
+// what a browser follows: "/.//evil.example" normalises to "//evil.example".
+// Refused: anything that does not resolve to this origin, any result that
+// starts with two slashes, backslashes anywhere, and control characters that
+// browsers strip before parsing ("/\t/evil.example" is "//evil.example" to a
+// browser).
 
 const BASE = "http://dinnerparty.invalid";
 
 export function safeCallbackPath(value: unknown): string | null {
   if (typeof value !== "string" || value.length > 2048) return null;
-  if (!value.startsWith("/") || value.startsWith("//")) return null;
+  if (!value.startsWith("/")) return null;
   if (/[\\\u0000-\u001f\u007f]/.test(value)) return null;
   let url: URL;
   try {
@@ -16,5 +21,8 @@ export function safeCallbackPath(value: unknown): string | null {
     return null;
   }
   if (url.origin !== BASE) return null;
-  return url.pathname + url.search + url.hash;
+  const path = url.pathname + url.search + url.hash;
+  // A path-relative reference that a browser reads as scheme-relative.
+  if (!path.startsWith("/") || path.startsWith("//") || /[\\\u0000-\u001f\u007f]/.test(path)) return null;
+  return path;
 }

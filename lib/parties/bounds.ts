@@ -4,3 +4,5 @@
 export const TEXT_MAX = 120;
 export const SEATS_MIN = 2;
 export const SEATS_MAX = 100;
+/** How far ahead a party may be planned: a bound any real dinner is within, and far from year 9999. */
+export const YEARS_AHEAD = 5;

@@ -96,4 +96,13 @@ describe("party lists", () => {
       assert.equal(decodeCursor(bad), null, bad);
     }
   });
+
+  it("a cursor past the year 9999 names no party, and the last storable instant still pages", async () => {
+    // 999999999999999 ms is the year 33658: valid in JavaScript, not in either database.
+    assert.equal(decodeCursor("OTk5OTk5OTk5OTk5OTk5LjE"), null);
+    assert.equal(decodeCursor(encodeCursor({ startsAt: new Date(Date.UTC(10000, 0, 1)), id: 1 })), null);
+    const last = decodeCursor(encodeCursor({ startsAt: new Date(Date.UTC(9999, 11, 31, 23, 59, 59, 999)), id: 1 }));
+    assert.ok(last);
+    assert.deepEqual((await listUpcoming({ cursor: last })).parties, []);
+  });
 });

@@ -126,3 +126,49 @@ describe("parsePartyId", () => {
     it(`${JSON.stringify(input)} → ${expected}`, () => assert.equal(parsePartyId(input), expected));
   }
 });
+
+describe("party text and dates the audit broke", () => {
+  const body = { date: inDays(10).toISOString(), venue: "The Oak", mainDish: "Paella", seats: 6 };
+  const messages = (r: { error?: { issues: { path: PropertyKey[]; message: string }[] } }, field: string) =>
+    (r.error?.issues ?? []).filter((i) => i.path.join(".") === field).map((i) => i.message);
+
+  for (const [value, message] of [
+    ["\ud800", "The venue contains a character that is not valid text. Please type it again."],
+    ["Oak \udfff", "The venue contains a character that is not valid text. Please type it again."],
+    ["\u0000", "The venue cannot contain control characters or line breaks."],
+    ["The\u0085Oak", "The venue cannot contain control characters or line breaks."],
+    ["The\nOak", "The venue cannot contain control characters or line breaks."],
+    ["\u202eevil", "The venue cannot contain text-direction override characters."],
+    ["a\u2066b", "The venue cannot contain text-direction override characters."],
+    ["\u200b", "Enter the venue."],
+    [" \u200b\u00ad\ufeff\u3164 ", "Enter the venue."],
+  ] as const) {
+    it(`refuses the venue ${JSON.stringify(value)}, in the form and in the API`, () => {
+      assert.deepEqual(messages(partyFormSchema.safeParse({ ...form, venue: value }), "venue"), [message]);
+      assert.deepEqual(messages(partyApiCreateSchema.safeParse({ ...body, venue: value }), "venue"), [message]);
+      assert.deepEqual(messages(partyApiPatchSchema.safeParse({ venue: value }), "venue"), [message]);
+    });
+  }
+
+  it("stores text in NFC, so the same words typed two ways are one text", () => {
+    const decomposed = "Cafe\u0301 de Flore";
+    assert.equal(partyApiCreateSchema.parse({ ...body, venue: decomposed }).venue, "Café de Flore");
+    assert.equal(partyFormSchema.parse({ ...form, mainDish: ` ${decomposed} ` }).mainDish, "Café de Flore");
+    assert.equal(partyApiCreateSchema.parse({ ...body, venue: "Zoë’s 🍝 (2nd floor)" }).venue, "Zoë’s 🍝 (2nd floor)");
+  });
+
+  for (const date of ["9999-12-31T23:30:00-05:00", "9999-12-31", inDays(5 * 366 + 2).toISOString()]) {
+    it(`refuses ${date.slice(0, 10)}: more than 5 years ahead`, () => {
+      const expected = ["Choose a date within the next 5 years."];
+      assert.deepEqual(messages(partyApiCreateSchema.safeParse({ ...body, date }), "date"), expected);
+      assert.deepEqual(messages(partyApiPatchSchema.safeParse({ date }), "date"), expected);
+    });
+  }
+
+  it("refuses the form's 9999-12-31T23:30 in New York (the year 10000 in UTC), and keeps 4 years ahead", () => {
+    const far = { ...form, date: "9999-12-31T23:30", timeZone: "America/New_York" };
+    assert.deepEqual(messages(partyFormSchema.safeParse(far), "date"), ["Choose a date within the next 5 years."]);
+    assert.equal(partyFormSchema.safeParse({ ...form, date: localIn(4 * 365) }).success, true);
+    assert.equal(partyApiCreateSchema.safeParse({ ...body, date: inDays(4 * 365).toISOString() }).success, true);
+  });
+});

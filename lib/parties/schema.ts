@@ -2,18 +2,18 @@
 // react-hook-form and the server actions) and the JSON API's bodies. The
 // field rules are the same; only the transport differs (a form sends strings
 // and a wall-clock time with its zone, JSON sends numbers and ISO 8601).
+import { textChecks } from "@/lib/text";
 import { FALLBACK_TIME_ZONE, isValidTimeZone, localInputToUtc } from "@/lib/time";
 import * as z from "zod/mini";
 import "@/lib/zod";
 import type { Output } from "@/lib/zod";
-import { SEATS_MAX, SEATS_MIN, TEXT_MAX } from "./bounds";
+import { SEATS_MAX, SEATS_MIN, TEXT_MAX, YEARS_AHEAD } from "./bounds";
 
 const text = (label: string) =>
   z
     .string({ error: `Enter the ${label}.` })
     .check(
-      z.trim(),
-      z.minLength(1, `Enter the ${label}.`),
+      ...textChecks({ label, required: `Enter the ${label}.` }),
       z.maxLength(TEXT_MAX, `The ${label} can be at most ${TEXT_MAX} characters.`),
     );
 
@@ -28,6 +28,14 @@ const seatsRange = z
   );
 
 const FUTURE = "Choose a date and time in the future.";
+const TOO_FAR = `Choose a date within the next ${YEARS_AHEAD} years.`;
+
+/** Whether a start time is no further ahead than a party can be planned (and a database can store). */
+function withinReach(startsAt: Date): boolean {
+  const latest = new Date();
+  latest.setUTCFullYear(latest.getUTCFullYear() + YEARS_AHEAD);
+  return startsAt.getTime() <= latest.getTime();
+}
 
 function zoneOf(timeZone: string | undefined): string {
   return isValidTimeZone(timeZone) ? timeZone : FALLBACK_TIME_ZONE;
@@ -74,6 +82,13 @@ export const partyFormSchema = z.pipe(
         },
         { path: ["date"], message: FUTURE, when: hasDate },
       ),
+      z.refine(
+        (v) => {
+          const startsAt = localInputToUtc(v.date, zoneOf(v.timeZone));
+          return startsAt === null || withinReach(startsAt);
+        },
+        { path: ["date"], message: TOO_FAR, when: hasDate },
+      ),
     ),
   z.transform((v) => ({
     startsAt: localInputToUtc(v.date, zoneOf(v.timeZone))!,
@@ -104,7 +119,10 @@ const apiDate = z.pipe(
     .check(z.refine((d) => Number.isFinite(d.getTime()), "Enter a valid date.")),
 );
 
-const futureApiDate = apiDate.check(z.refine((d: Date) => d.getTime() > Date.now(), FUTURE));
+const futureApiDate = apiDate.check(
+  z.refine((d: Date) => d.getTime() > Date.now(), FUTURE),
+  z.refine(withinReach, TOO_FAR),
+);
 
 const partyApiFields = {
   date: futureApiDate,

@@ -4,6 +4,7 @@
 // ./mutations.ts.
 import * as z from "zod/mini";
 import "@/lib/zod";
+import { isWellFormed } from "@/lib/text";
 import { EMAIL_MAX, PASSWORD_MAX, PASSWORD_MIN, USERNAME_MAX, USERNAME_MIN } from "./bounds";
 
 /** Length in Unicode code points, as NIST SP 800-63B counts characters. */
@@ -34,6 +35,8 @@ export const emailTextSchema = z
 export const emailSchema = z.pipe(emailTextSchema, z.email("Enter a valid email address."));
 
 export const newPasswordSchema = z.string({ error: "Enter a password." }).check(
+  // A lone surrogate cannot be typed again at login: it is not text.
+  z.refine(isWellFormed, { message: "Password contains a character that is not valid text.", abort: true }),
   z.refine((p) => codePointLength(p) >= PASSWORD_MIN, `Password must be at least ${PASSWORD_MIN} characters.`),
   z.refine((p) => codePointLength(p) <= PASSWORD_MAX, `Password must be at most ${PASSWORD_MAX} characters.`),
 );
