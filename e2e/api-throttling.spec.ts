@@ -20,6 +20,29 @@ test("10 failed logins a minute per client IP, then 429 — even for the right p
   expect(res.headers()["set-cookie"] ?? "").not.toContain("dp.session=");
 });
 
+test("over IPv6, one /64 is one client: a new address per attempt gains nothing", async ({ request, user }) => {
+  const prefix = `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}:${Math.floor(Math.random() * 0xffff).toString(16)}`;
+  const from = (n: number) => ({ "x-forwarded-for": `${prefix}:${n.toString(16)}:${(n * 7).toString(16)}::${n}` });
+  for (let i = 1; i <= 10; i++) {
+    const res = await request.post("/api/users/login", {
+      headers: from(i),
+      data: { email: `v6guess${i}.${user.username}@example.test`, password: "wrong password number " + i },
+    });
+    expect(res.status(), `attempt ${i}`).toBe(400);
+  }
+  const res = await request.post("/api/users/login", {
+    headers: from(11),
+    data: { email: user.email, password: user.password },
+  });
+  expect(res.status()).toBe(429);
+  // The next /64 is someone else.
+  const neighbour = await request.post("/api/users/login", {
+    headers: { "x-forwarded-for": `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}:1::1` },
+    data: { email: user.email, password: user.password },
+  });
+  expect(neighbour.status()).toBe(200);
+});
+
 test("100 consecutive failures lock the account, from any address", async ({ playwright, request, user }) => {
   test.setTimeout(180_000);
   const baseURL = test.info().project.use.baseURL;

@@ -1,5 +1,5 @@
 import "server-only";
-import { hit, RATE_LIMITS, refund, reset } from "@/lib/rate-limit/mutations";
+import { clientSubject, hit, RATE_LIMITS, refund, reset } from "@/lib/rate-limit/mutations";
 import { findLoginAccount } from "./data";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import type { SessionUser } from "./session-token";
@@ -23,7 +23,7 @@ export async function checkCredentials(input: {
   password: string;
   ip: string;
 }): Promise<CredentialsResult> {
-  const ipKey = `login:ip:${input.ip}`;
+  const ipKey = `login:ip:${clientSubject(input.ip)}`;
   const accountKey = `login:account:${input.email}`;
   const [byIp, byAccount] = await Promise.all([
     hit(ipKey, RATE_LIMITS.loginPerIp),

@@ -1,4 +1,5 @@
 import "server-only";
+import { isIPv6 } from "node:net";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 
@@ -27,6 +28,28 @@ export const RATE_LIMITS = {
   /** password checks on the settings page per user (change password, delete account) */
   passwordCheckPerUser: { limit: 10, windowMs: 15 * 60_000 },
 } satisfies Record<string, Limit>;
+
+/**
+ * The budget a client address draws on. An IPv4 address is one budget; an
+ * IPv6 client is keyed by its /64, the smallest block a provider hands one
+ * customer (RFC 6177), or every address of one home network — 2^64 of them —
+ * would get a budget of its own. Anything else ("unknown") is used as it is.
+ */
+export function clientSubject(ip: string): string {
+  const address = ip.split("%")[0]!.toLowerCase(); // a zone index ("fe80::1%eth0") names no other host
+  if (!isIPv6(address)) return ip;
+  const [head = "", tail] = address.split("::") as [string, string | undefined];
+  const groups = head ? head.split(":") : [];
+  if (tail !== undefined) {
+    const after = tail ? tail.split(":") : [];
+    const width = after.reduce((n, g) => n + (g.includes(".") ? 2 : 1), 0);
+    groups.push(...Array<string>(8 - groups.length - width).fill("0"), ...after);
+  }
+  return `${groups
+    .slice(0, 4)
+    .map((g) => Number.parseInt(g, 16).toString(16))
+    .join(":")}::/64`;
+}
 
 export type Hit = {
   ok: boolean;

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { describe, it } from "node:test";
 import { readEnv } from "@/lib/env";
-import { hit, RATE_LIMITS, refund, reset, scaledLimit } from "./mutations";
+import { clientSubject, hit, RATE_LIMITS, refund, reset, scaledLimit } from "./mutations";
 
 const key = () => `test:${randomUUID()}`;
 const tenPerMinute = { limit: 10, windowMs: 60_000 };
@@ -68,5 +68,34 @@ describe("rate limiter", () => {
     const k = key();
     for (let i = 0; i < 30; i++) assert.equal((await hit(k, tenPerMinute, { scale: 3 })).ok, true);
     assert.equal((await hit(k, tenPerMinute, { scale: 3 })).ok, false);
+  });
+
+  it("keys an IPv6 client by its /64, an IPv4 client by its address", () => {
+    for (const [ip, subject] of [
+      ["203.0.113.7", "203.0.113.7"],
+      ["2001:db8:1:2:3:4:5:6", "2001:db8:1:2::/64"],
+      ["2001:db8:1:2:ffff:ffff:ffff:ffff", "2001:db8:1:2::/64"],
+      ["2001:0DB8:0001:0002::1", "2001:db8:1:2::/64"],
+      ["2001:db8::1", "2001:db8:0:0::/64"],
+      ["2001:db8:1::", "2001:db8:1:0::/64"],
+      ["::1", "0:0:0:0::/64"],
+      ["::", "0:0:0:0::/64"],
+      ["fe80::1%eth0", "fe80:0:0:0::/64"],
+      ["64:ff9b::192.0.2.1", "64:ff9b:0:0::/64"],
+      ["unknown", "unknown"],
+      ["not an address", "not an address"],
+    ]) {
+      assert.equal(clientSubject(ip!), subject, ip);
+    }
+  });
+
+  it("one /64 shares one login budget, whatever address of it a client uses", async () => {
+    const prefix = `2001:db8:${randomUUID().slice(0, 4)}:1`;
+    const k = (n: number) => `test:${clientSubject(`${prefix}:${n.toString(16)}::${n.toString(16)}`)}`;
+    const now = 2_000_000;
+    for (let i = 1; i <= 10; i++) assert.equal((await hit(k(i), tenPerMinute, { now })).ok, true);
+    assert.equal((await hit(k(11), tenPerMinute, { now })).ok, false, "the 11th address of the same /64");
+    const other = `test:${clientSubject(`2001:db8:${randomUUID().slice(0, 4)}:2::1`)}`;
+    assert.equal((await hit(other, tenPerMinute, { now })).ok, true, "another /64 has its own budget");
   });
 });

@@ -6,7 +6,7 @@ import type { SessionUser } from "@/lib/auth/session-token";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import type { FieldErrors } from "@/lib/form-state";
-import { hit, RATE_LIMITS } from "@/lib/rate-limit/mutations";
+import { clientSubject, hit, RATE_LIMITS } from "@/lib/rate-limit/mutations";
 import { passwordHashOf, takenFields } from "./data";
 import { WRONG_PASSWORD } from "./messages";
 
@@ -31,7 +31,7 @@ export async function registerUser(
   if (isCommonPassword(input.password, passwordContext(input))) {
     return { status: "invalid", errors: { password: [COMMON_PASSWORD_MESSAGE] } };
   }
-  const limited = await hit(`register:ip:${ip}`, RATE_LIMITS.registerPerIp);
+  const limited = await hit(`register:ip:${clientSubject(ip)}`, RATE_LIMITS.registerPerIp);
   if (!limited.ok) return { status: "throttled", retryAfter: limited.retryAfter };
 
   const taken = await takenFields(input.username, input.email);
