@@ -119,5 +119,10 @@ export async function proxy(req: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon\\.ico|icon|apple-icon|manifest\\.webmanifest).*)"],
+  // Build output and the app's icon files (app/, public/icons/), by their
+  // exact names: a path that merely starts like one ("/iconfoo") is a page
+  // like any other, and gets the page's headers.
+  matcher: [
+    "/((?!(?:_next/static|_next/image)/|(?:icon\\.svg|apple-icon\\.png|manifest\\.webmanifest|icons/(?:icon-192|icon-512|maskable-512)\\.png)$).*)",
+  ],
 };

@@ -311,3 +311,75 @@ test.describe("write floods", () => {
     await guest.dispose();
   });
 });
+
+test.describe("Auth.js's own endpoints", () => {
+  test("only those in use answer; the others are a JSON 404, never HTML or a copied query", async ({ request }) => {
+    const unused = [
+      request.get("/api/auth/signin"),
+      request.get("/api/auth/signout"),
+      request.post("/api/auth/signout", { form: { csrfToken: "x" }, maxRedirects: 0 }),
+      request.get("/api/auth/verify-request"),
+      request.get("/api/auth/error?error=%3Cscript%3Ealert(1)%3C/script%3E", { maxRedirects: 0 }),
+      request.get("/api/auth/providers"),
+      request.get("/api/auth/callback/credentials", { maxRedirects: 0 }),
+      request.post("/api/auth/signin/credentials", { form: {}, maxRedirects: 0 }),
+      request.post("/api/auth/csrf", { form: {} }),
+      request.delete("/api/auth/session"),
+    ];
+    for (const res of await Promise.all(unused)) {
+      expect(res.status(), res.url()).toBe(404);
+      expect(res.headers()["content-type"], res.url()).toContain("application/json");
+      expect(res.headers().location, res.url()).toBeUndefined();
+      expect(await res.json()).toEqual({ message: "Not found." });
+    }
+    for (const path of ["/api/auth/csrf", "/api/auth/session"]) {
+      const res = await request.get(path);
+      expect(res.status(), path).toBe(200);
+      expect(res.headers()["content-type"], path).toContain("application/json");
+    }
+  });
+
+  test("their redirects are addressed to the origin the client used, never the server's localhost", async ({
+    playwright,
+    user,
+  }) => {
+    // A name the server does not know itself by, as behind a reverse proxy that keeps Host.
+    // (Next.js writes 127.0.0.1 as localhost in request URLs, so a loopback address would prove nothing.)
+    const origin = "http://dinnerparty.test";
+    const ctx = await playwright.request.newContext({
+      baseURL: SELF,
+      extraHTTPHeaders: { "x-forwarded-for": randomIp(), host: "dinnerparty.test" },
+    });
+    const { csrfToken } = await (await ctx.get("/api/auth/csrf")).json();
+    for (const password of [user.password, "not the password at all"]) {
+      const res = await ctx.post("/api/auth/callback/credentials", {
+        form: { email: user.email, password, csrfToken },
+        maxRedirects: 0,
+      });
+      expect(res.status(), password).toBe(302);
+      const location = res.headers().location ?? "";
+      expect(location, password).not.toContain("localhost");
+      expect(new URL(location, origin).origin, password).toBe(origin);
+    }
+    await ctx.dispose();
+  });
+});
+
+test("a path that only starts like an icon or the manifest is a page: it gets the CSP", async ({ request }) => {
+  for (const path of [
+    "/iconfoo",
+    "/icon.svgx",
+    "/apple-icon-evil",
+    "/manifest.webmanifest.html",
+    "/favicon.ico",
+    "/icons/x.png",
+  ]) {
+    const res = await request.get(path);
+    expect(res.status(), path).toBe(404);
+    expectStrictCsp(res.headers()["content-security-policy"]);
+  }
+  // The files themselves still bypass the proxy and are served.
+  for (const path of ["/manifest.webmanifest", "/apple-icon.png", "/icons/icon-192.png"]) {
+    expect((await request.get(path)).status(), path).toBe(200);
+  }
+});

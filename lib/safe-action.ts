@@ -4,7 +4,7 @@ import * as z from "zod/mini";
 import { getCurrentUser } from "@/lib/auth/loaders";
 import type { SessionUser } from "@/lib/auth/session-token";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
-import { setFlash } from "@/lib/flash/mutations";
+import { redirectWithFlash, setFlash } from "@/lib/flash/mutations";
 import type { Action, FormState } from "@/lib/form-state";
 import { safeCallbackPath } from "@/lib/http/safe-redirect";
 import { fieldErrors, type Output, type Schema } from "@/lib/zod";
@@ -115,7 +115,7 @@ async function buttonFailed(error: unknown, back: string): Promise<never> {
   unstable_rethrow(error); // the redirect every button ends with
   if (!isDatabaseUnavailable(error)) throw error;
   // The message lives in the database too: it shows if the database is back by then.
-  await setFlash(UNAVAILABLE, "error").catch(() => {});
+  await setFlash(back, UNAVAILABLE, "error").catch(() => {});
   redirect(back);
 }
 
@@ -148,8 +148,7 @@ export function buttonActionWithUser<S extends Schema>(
       if (!(formData instanceof FormData)) redirect("/");
       const parsed = z.safeParse(schema, formObject(formData));
       if (parsed.success) await run(parsed.data, user, back);
-      await setFlash(parsed.error?.issues[0]?.message ?? "Please check the form.", "error");
-      redirect(back);
+      return redirectWithFlash(back, parsed.error?.issues[0]?.message ?? "Please check the form.", "error");
     } catch (error) {
       await buttonFailed(error, back);
     }

@@ -45,21 +45,21 @@ export type TextRules = {
 /** The character rules as zod checks, for `z.string().check(...textChecks(...), length checks)`. */
 export function textChecks({ label, required, multiline = false }: TextRules) {
   const checks = [
-    z.refine((s: string) => isWellFormed(s), {
+    z.refine<string>((s) => isWellFormed(s), {
       message: `The ${label} contains a character that is not valid text. Please type it again.`,
     }),
     z.normalize("NFC"),
     ...(multiline ? [z.overwrite((s: string) => s.replace(/\r\n?/g, "\n"))] : []),
     z.trim(),
-    z.refine((s: string) => !(multiline ? CONTROL_BUT_LINE_BREAK : CONTROL).test(s), {
+    z.refine<string>((s) => !(multiline ? CONTROL_BUT_LINE_BREAK : CONTROL).test(s), {
       message: multiline
         ? `The ${label} cannot contain control characters other than line breaks.`
         : `The ${label} cannot contain control characters or line breaks.`,
     }),
-    z.refine((s: string) => !BIDI_CONTROL.test(s), {
+    z.refine<string>((s) => !BIDI_CONTROL.test(s), {
       message: `The ${label} cannot contain text-direction override characters.`,
     }),
   ];
-  if (required) checks.push(z.refine((s: string) => !isInvisible(s), required));
+  if (required) checks.push(z.refine<string>((s) => !isInvisible(s), required));
   return checks;
 }

@@ -52,4 +52,17 @@ describe("client address and scheme", () => {
     assert.equal(normalised(false, { "next-router-prefetch": "1" })["x-dinnerparty-prefetch"], "1");
     assert.equal(normalised(true, { "next-router-segment-prefetch": "/_tree" })["x-dinnerparty-prefetch"], "1");
   });
+
+  test("the page path and the payload marker come from the request line and Next.js's own header, never the client's", () => {
+    const req = request({ "x-dinnerparty-path": "/elsewhere", "x-dinnerparty-payload": "1" });
+    (req as { url?: string }).url = "/rsvp?after=abc";
+    normaliseHeaders(req, true);
+    assert.equal(req.headers["x-dinnerparty-path"], "/rsvp");
+    assert.equal(req.headers["x-dinnerparty-payload"], undefined);
+    const rsc = request({ rsc: "1" });
+    (rsc as { url?: string }).url = "/user/ann?_rsc=1x2y";
+    normaliseHeaders(rsc, false);
+    assert.equal(rsc.headers["x-dinnerparty-path"], "/user/ann");
+    assert.equal(rsc.headers["x-dinnerparty-payload"], "1");
+  });
 });

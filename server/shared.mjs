@@ -3,7 +3,7 @@
 // on, stated once. Plain JavaScript: the server runs outside the Next.js build
 // and imports it as is; the app imports the same file through the bundler.
 // Values handed over at run time (not constants) live in ./bridge.mjs.
-import { randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 
 // ---------------------------------------------------------------- headers
 
@@ -19,6 +19,15 @@ export const CLIENT_IP_HEADER = "x-dinnerparty-client-ip";
  * one-shot flash message.
  */
 export const PREFETCH_HEADER = "x-dinnerparty-prefetch";
+/**
+ * Set by the server when Next.js's router asks for a page's payload (RSC)
+ * rather than a document — a client navigation, a refresh, or the page an
+ * action redirects to, rendered inside the action.
+ */
+export const PAYLOAD_HEADER = "x-dinnerparty-payload";
+
+/** The path the client asked for, as it reached the server: which page a request is for. */
+export const PAGE_PATH_HEADER = "x-dinnerparty-path";
 
 // ------------------------------------------------------------ body caps
 
@@ -39,7 +48,7 @@ export const DENY_ALL_CSP =
  * the nonce a kept page was rendered with by this same format.
  */
 export function newNonce() {
-  return Buffer.from(randomUUID()).toString("base64");
+  return randomBytes(16).toString("base64");
 }
 
 /** The nonce of a Content-Security-Policy header, if it has one. @param {string} csp */

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { DEFAULT_LOCALE, resolveLocale } from "./shared.mjs";
+import { DEFAULT_LOCALE, newNonce, nonceIn, resolveLocale } from "./shared.mjs";
 
 describe("resolveLocale", () => {
   test("the first tag ICU can write dates in, as ICU names it, without extensions", () => {
@@ -36,5 +36,27 @@ describe("resolveLocale", () => {
     const answers = Array.from({ length: 1_200 }, (_, i) => resolveLocale(`x${i}, de-AT`));
     assert.deepEqual(new Set(answers), new Set(["de-AT"]));
     assert.equal(resolveLocale("x0, de-AT"), "de-AT");
+  });
+});
+
+describe("newNonce", () => {
+  test("is 128 random bits (16 bytes from the CSPRNG), base64, and found again in its header", () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 1000; i++) {
+      const nonce = newNonce();
+      const bytes = Buffer.from(nonce, "base64");
+      assert.equal(bytes.length, 16, nonce);
+      assert.equal(bytes.toString("base64"), nonce, "canonical base64");
+      assert.equal(nonceIn(`script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`), nonce);
+      seen.add(nonce);
+    }
+    assert.equal(seen.size, 1000);
+    // Every bit varies: a UUID's version and variant bits would not.
+    const ones = Array.from({ length: 128 }, () => 0);
+    for (const nonce of [...seen]) {
+      const bytes = Buffer.from(nonce, "base64");
+      for (let bit = 0; bit < 128; bit++) ones[bit]! += (bytes[bit >> 3]! >> (7 - (bit & 7))) & 1;
+    }
+    for (const [bit, count] of ones.entries()) assert.ok(count > 350 && count < 650, `bit ${bit} set ${count}/1000`);
   });
 });

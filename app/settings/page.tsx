@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Bowser from "bowser";
 import { currentSessionToken, requireUser } from "@/lib/auth/loaders";
 import { listSessions } from "@/lib/auth/data";
+import { MAX_SESSIONS_PER_ACCOUNT } from "@/lib/auth/session-token";
 import { PageHeader } from "@/components/page-header";
 import { PendingButton } from "@/components/forms/pending-button";
 import { ChangePasswordForm } from "@/components/settings/change-password-form";
@@ -55,6 +56,9 @@ export default async function SettingsPage() {
             </li>
           ))}
         </ul>
+        <p className="muted">
+          Up to {MAX_SESSIONS_PER_ACCOUNT} sessions at a time: logging in once more ends the oldest.
+        </p>
         <form action={logoutOtherSessionsAction}>
           <input type="hidden" name="returnTo" value="/settings" />
           <PendingButton disabled={others === 0}>Log out of all other sessions</PendingButton>

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { setFlash } from "@/lib/flash/mutations";
+import { redirectWithFlash } from "@/lib/flash/mutations";
 import { safeCallbackPath } from "@/lib/http/safe-redirect";
 import { tooManyLoginsMessage } from "@/lib/rate-limit/messages";
 import { buttonAction, keptFields, validatedAction } from "@/lib/safe-action";
@@ -26,7 +26,6 @@ export const loginAction = validatedAction(loginSchema, async (input, formData) 
 
 export const logoutAction = buttonAction(async () => {
   await signOutHere();
-  await setFlash(LOGGED_OUT);
   revalidatePath("/", "layout");
-  redirect("/");
+  return redirectWithFlash("/", LOGGED_OUT);
 });

@@ -3,7 +3,13 @@ import { PrismaAdapter } from "@auth/prisma-adapter";
 import type { Adapter } from "@auth/core/adapters";
 import { db } from "@/lib/db";
 import { findSession } from "./data";
-import { BROWSER_SESSION_MS, hashToken, newSessionToken, PERSISTENT_SESSION_MS } from "./session-token";
+import {
+  BROWSER_SESSION_MS,
+  hashToken,
+  MAX_SESSIONS_PER_ACCOUNT,
+  newSessionToken,
+  PERSISTENT_SESSION_MS,
+} from "./session-token";
 
 export async function createSession(
   userId: string,
@@ -11,7 +17,7 @@ export async function createSession(
 ): Promise<{ token: string; expires: Date }> {
   const token = newSessionToken();
   const expires = new Date(now + (persistent ? PERSISTENT_SESSION_MS : BROWSER_SESSION_MS));
-  await db.session.create({
+  const created = await db.session.create({
     data: {
       sessionToken: hashToken(token),
       userId,
@@ -19,7 +25,14 @@ export async function createSession(
       persistent,
       userAgent: userAgent?.slice(0, 512) ?? null,
     },
+    select: { id: true },
   });
+  // Logins are not free to pile up (a script, a leaked password): beyond the
+  // cap, the oldest sessions end — never the one just made.
+  await db.$executeRaw`
+    DELETE FROM "Session" WHERE "userId" = ${userId} AND "id" <> ${created.id} AND "id" NOT IN (
+      SELECT "id" FROM "Session" WHERE "userId" = ${userId} AND "id" <> ${created.id}
+      ORDER BY "createdAt" DESC, "id" DESC LIMIT ${MAX_SESSIONS_PER_ACCOUNT - 1})`;
   sweepExpired(now);
   return { token, expires };
 }

@@ -8,6 +8,8 @@ import { createHash, randomBytes } from "node:crypto";
 
 export const PERSISTENT_SESSION_MS = 30 * 24 * 60 * 60 * 1000;
 export const BROWSER_SESSION_MS = 12 * 60 * 60 * 1000;
+/** Live sessions an account may hold; a new login beyond it ends the oldest. */
+export const MAX_SESSIONS_PER_ACCOUNT = 50;
 
 /** Who is signed in: the only fields of the account pages and actions see. */
 export type SessionUser = { id: string; username: string; email: string };

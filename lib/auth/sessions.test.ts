@@ -4,7 +4,7 @@ import { describe, it } from "node:test";
 import { db } from "@/lib/db";
 import { findSession } from "./data";
 import { createSession, deleteSessionByToken } from "./mutations";
-import { BROWSER_SESSION_MS, hashToken, PERSISTENT_SESSION_MS } from "./session-token";
+import { BROWSER_SESSION_MS, hashToken, MAX_SESSIONS_PER_ACCOUNT, PERSISTENT_SESSION_MS } from "./session-token";
 
 async function newUserId() {
   const id = randomBytes(5).toString("hex");
@@ -24,6 +24,27 @@ describe("server-side sessions", () => {
     const found = await findSession(token);
     assert.equal(found?.user.id, userId);
     assert.deepEqual(Object.keys(found!.user).sort(), ["email", "id", "username"]);
+  });
+
+  it("holds at most 50 live sessions per account: a new login ends the oldest, never itself", async () => {
+    assert.equal(MAX_SESSIONS_PER_ACCOUNT, 50);
+    const userId = await newUserId();
+    const other = await newUserId();
+    const theirs = await createSession(other, { persistent: false });
+    const tokens: string[] = [];
+    for (let i = 0; i < MAX_SESSIONS_PER_ACCOUNT + 3; i++) {
+      tokens.push((await createSession(userId, { persistent: i % 2 === 0 })).token);
+      // Distinct creation times, as real logins have.
+      await db.session.updateMany({
+        where: { sessionToken: hashToken(tokens.at(-1)!) },
+        data: { createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)) },
+      });
+    }
+    assert.equal(await db.session.count({ where: { userId } }), MAX_SESSIONS_PER_ACCOUNT);
+    for (const [i, token] of tokens.entries()) {
+      assert.equal((await findSession(token)) !== null, i >= 3, `session ${i}`);
+    }
+    assert.ok(await findSession(theirs.token), "another account's sessions are untouched");
   });
 
   it("lasts 12 hours without Remember me and 30 days with it, never extended", async () => {

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import * as z from "zod/mini";
-import { setFlash } from "@/lib/flash/mutations";
+import { redirectWithFlash } from "@/lib/flash/mutations";
 import { tooOftenMessage } from "@/lib/rate-limit/messages";
 import { buttonActionWithUser, keptFields, validatedActionWithUser } from "@/lib/safe-action";
 import { formatPartyDate } from "@/lib/time";
@@ -25,8 +25,7 @@ export const createPartyAction = validatedActionWithUser(partyFormSchema, async 
   if (!allowed.ok)
     return { status: "error", message: tooOftenMessage(allowed.retryAfter), fields: keptFields(formData) };
   await createParty(user.id, input);
-  await setFlash(m.PARTY_CREATED);
-  redirect(`/user/${user.username}`);
+  return redirectWithFlash(`/user/${user.username}`, m.PARTY_CREATED);
 });
 
 export const updatePartyAction = validatedActionWithUser(partyFormSchema, async (input, user, formData) => {
@@ -34,8 +33,7 @@ export const updatePartyAction = validatedActionWithUser(partyFormSchema, async 
   const result = id ? await updateParty(id, user.id, input) : { status: "not_found" as const };
   switch (result.status) {
     case "ok":
-      await setFlash(m.CHANGES_SAVED);
-      redirect(`/parties/${id}`);
+      return redirectWithFlash(`/parties/${id}`, m.CHANGES_SAVED);
     case "seats_below_attendees":
       return {
         status: "error",
@@ -51,10 +49,7 @@ export const updatePartyAction = validatedActionWithUser(partyFormSchema, async 
 
 const partyButton = z.object({ partyId: z.string().check(z.maxLength(100, m.INVALID_PARTY_ID)) });
 
-async function flashAndGo(message: string, kind: "success" | "error", to: string): Promise<never> {
-  await setFlash(message, kind);
-  redirect(to);
-}
+const flashAndGo = (message: string, kind: "success" | "error", to: string) => redirectWithFlash(to, message, kind);
 
 export const rsvpAction = buttonActionWithUser(partyButton, async ({ partyId }, user, back) => {
   const allowed = await rsvpAllowed(user.id);

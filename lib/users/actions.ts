@@ -1,12 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import * as z from "zod/mini";
 import { currentSessionToken } from "@/lib/auth/loaders";
 import { deleteOtherSessions } from "@/lib/auth/mutations";
 import { signInWithPassword, signOutHere } from "@/lib/auth/sign-in";
-import { setFlash } from "@/lib/flash/mutations";
+import { redirectWithFlash } from "@/lib/flash/mutations";
 import { clientIp } from "@/lib/http/client-ip";
 import { tooManyAccountsMessage, tooOftenMessage } from "@/lib/rate-limit/messages";
 import { buttonActionWithUser, keptFields, validatedAction, validatedActionWithUser } from "@/lib/safe-action";
@@ -26,9 +25,11 @@ export const registerAction = validatedAction(registerFormSchema, async (input, 
       return { status: "error", message: tooManyAccountsMessage(result.retryAfter), fields: keptFields(formData) };
   }
   const signedIn = await signInWithPassword({ email: input.email, password: input.password, remember: false });
-  await setFlash(m.welcome(result.user.username));
   revalidatePath("/", "layout");
-  redirect(signedIn.status === "ok" ? `/user/${result.user.username}` : "/login");
+  return redirectWithFlash(
+    signedIn.status === "ok" ? `/user/${result.user.username}` : "/login",
+    m.welcome(result.user.username),
+  );
 });
 
 function refusal(result: Exclude<AccountResult, { status: "ok" }>) {
@@ -40,21 +41,18 @@ function refusal(result: Exclude<AccountResult, { status: "ok" }>) {
 export const changePasswordAction = validatedActionWithUser(changePasswordSchema, async (input, user) => {
   const result = await changePassword(user, input, await currentSessionToken());
   if (result.status !== "ok") return refusal(result);
-  await setFlash(m.PASSWORD_CHANGED);
-  redirect("/settings");
+  return redirectWithFlash("/settings", m.PASSWORD_CHANGED);
 });
 
 export const logoutOtherSessionsAction = buttonActionWithUser(z.object({}), async (_input, user) => {
   const count = await deleteOtherSessions(user.id, await currentSessionToken());
-  await setFlash(m.otherSessionsEnded(count));
-  redirect("/settings");
+  return redirectWithFlash("/settings", m.otherSessionsEnded(count));
 });
 
 export const deleteAccountAction = validatedActionWithUser(deleteAccountSchema, async ({ password }, user) => {
   const result = await deleteAccount(user.id, password);
   if (result.status !== "ok") return refusal(result);
   await signOutHere();
-  await setFlash(m.ACCOUNT_DELETED);
   revalidatePath("/", "layout");
-  redirect("/");
+  return redirectWithFlash("/", m.ACCOUNT_DELETED);
 });

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Flash" ADD COLUMN     "path" TEXT,
+ADD COLUMN     "shownAt" TIMESTAMP(3);
+
