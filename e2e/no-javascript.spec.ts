@@ -104,7 +104,7 @@ test("a callbackUrl that normalises to another site is dropped from the form, an
     form[(await input.getAttribute("name"))!] = (await input.getAttribute("value")) ?? "";
   }
   const answer = await page.request.post(page.url(), {
-    form: { ...form, email: user.email, password: user.password, callbackUrl: "/..//evil.example" },
+    multipart: { ...form, email: user.email, password: user.password, callbackUrl: "/..//evil.example" },
     maxRedirects: 0,
   });
   expect(answer.status()).toBe(303);
