@@ -28,6 +28,11 @@ export function isWellFormed(s: string): boolean {
   return !LONE_SURROGATE.test(s);
 }
 
+/** Whether `s` is text a person could have typed on one line: well-formed, no control characters. */
+export function isPlainLine(s: string): boolean {
+  return isWellFormed(s) && !CONTROL.test(s);
+}
+
 /** Whether nothing in `s` would be visible on the page. */
 export function isInvisible(s: string): boolean {
   return s.replace(INVISIBLE, "") === "";

@@ -19,6 +19,8 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 process.env.TZ = process.env.E2E_SERVER_TZ ?? "Asia/Kathmandu";
 
 if (process.env.E2E_RESET_DB === "1") {
+  // A fresh checkout has no var/ until something writes there.
+  fs.mkdirSync(path.join(ROOT, "var"), { recursive: true });
   for (const old of fs.readdirSync(path.join(ROOT, "var")).filter((f) => f.startsWith("e2e-ready-"))) {
     fs.rmSync(path.join(ROOT, "var", old), { force: true });
   }

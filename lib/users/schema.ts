@@ -4,7 +4,7 @@
 // ./mutations.ts.
 import * as z from "zod/mini";
 import "@/lib/zod";
-import { isWellFormed } from "@/lib/text";
+import { isPlainLine, isWellFormed } from "@/lib/text";
 import { EMAIL_MAX, PASSWORD_MAX, PASSWORD_MIN, USERNAME_MAX, USERNAME_MIN } from "./bounds";
 
 /** Length in Unicode code points, as NIST SP 800-63B counts characters. */
@@ -22,7 +22,7 @@ export const usernameSchema = z
     z.regex(/^[a-z0-9_-]+$/, "Use only letters a–z, digits, _ and -."),
   );
 
-/** An email as typed: trimmed, lower-cased, present and not too long. */
+/** An email as typed: trimmed, lower-cased, present, not too long, and text (it keys the login throttle). */
 export const emailTextSchema = z
   .string({ error: "Enter your email address." })
   .check(
@@ -30,6 +30,7 @@ export const emailTextSchema = z
     z.toLowerCase(),
     z.minLength(1, "Enter your email address."),
     z.maxLength(EMAIL_MAX, "Email address is too long."),
+    z.refine(isPlainLine, "Enter a valid email address."),
   );
 
 export const emailSchema = z.pipe(emailTextSchema, z.email("Enter a valid email address."));

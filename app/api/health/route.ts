@@ -1,5 +1,5 @@
 import { pingDatabase } from "@/lib/db/probes";
-import { apiRoute, errorJson, json } from "@/lib/http/api";
+import { apiRoute, errorJson, json, methodNotAllowed } from "@/lib/http/api";
 import { bridge } from "@/server/bridge.mjs";
 
 // For load balancers and the test harness: 200 when this instance can reach
@@ -12,3 +12,5 @@ export const GET = apiRoute(async () => {
   await pingDatabase();
   return json({ status: "ok" });
 });
+
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed("GET");
