@@ -48,55 +48,30 @@ import {
   registerFormSchema,
   usernameSchema,
 } from "@/lib/users/schema";
+import {
+  anyValue,
+  ascii,
+  atLength,
+  codeUnit,
+  DAY,
+  extraKeysOf,
+  farOff,
+  fromNow,
+  fuzzParams,
+  HORIZON_MS,
+  isoText,
+  jsonNumber,
+  nastyText,
+  padded,
+  special,
+  specialRun,
+  textViolations,
+} from "@/lib/testing/fuzz";
 import type { Schema } from "@/lib/zod";
 
-const DEFAULT_SEED = 20261122;
-const SEED = (() => {
-  const raw = process.env.FUZZ_SEED;
-  if (raw === undefined || raw === "") return DEFAULT_SEED;
-  const seed = Number(raw);
-  // A typo must not quietly fall back to the default seed and "replay" nothing.
-  if (!Number.isSafeInteger(seed)) throw new Error(`FUZZ_SEED must be an integer, not ${JSON.stringify(raw)}`);
-  return seed;
-})();
-
-/**
- * fast-check's report (seed, path, shrunk counterexample, the error) is the
- * failure message. The time limit bounds shrinking, where every step may be a
- * database write: the report then shows the counterexample shrunk so far.
- */
-function params(numRuns: number, timeLimitMs: number): fc.Parameters<unknown> {
-  return { seed: SEED, numRuns, includeErrorInReport: true, plugins: [fc.interruptAfterTimeLimit(timeLimitMs)] };
-}
+const params = fuzzParams;
 
 // ------------------------------------------------------------- the rules
-
-const INVISIBLE = /[\s\u00ad\u200b-\u200d\u2060\ufeff]/gu;
-
-type TextRule = { max: number; min?: number };
-
-/**
- * What is wrong with a text the app accepted or stored ([] when nothing).
- * Every field is single-line today, so control characters are refused
- * throughout. Lengths are counted in code points, the most lenient count.
- */
-function textViolations(value: unknown, { max, min = 1 }: TextRule): string[] {
-  if (typeof value !== "string") return [`not a string (${typeof value})`];
-  const found: string[] = [];
-  if (/\p{Cs}/u.test(value)) found.push("a lone surrogate");
-  if (value !== value.normalize("NFC")) found.push("not NFC-normalised");
-  if (value !== value.trim()) found.push("not trimmed");
-  if (/\p{Cc}/u.test(value)) found.push("a C0/C1 control character");
-  if (/[\u202a-\u202e\u2066-\u2069]/u.test(value)) found.push("a bidi embedding/override/isolate");
-  if (min > 0 && value.replace(INVISIBLE, "") === "") found.push("nothing visible");
-  const length = codePointLength(value);
-  if (length < min || length > max) found.push(`${length} characters, outside ${min}–${max}`);
-  return found;
-}
-
-const DAY = 86_400_000;
-/** A party's start must be in the future and at most about five years ahead (a day's grace on 5 × 366 days). */
-const HORIZON_MS = 5 * 366 * DAY + DAY;
 
 function dateViolations(value: unknown, notBefore: number): string[] {
   if (!(value instanceof Date) || !Number.isFinite(value.getTime())) return ["not a valid Date"];
@@ -126,80 +101,11 @@ const stringField = (input: unknown, k: string) =>
 
 // ------------------------------------------------------------ generators
 
-/** The characters the rules are about, far more often than uniform Unicode would give them. */
-const SPECIALS = [
-  ...["\ud800", "\udbff", "\udc00", "\udfff"], // lone surrogates
-  ...["\u0000", "\u0007", "\b", "\t", "\n", "\v", "\r", "\u001b", "\u001f", "\u007f", "\u0080", "\u0085", "\u009f"],
-  ...["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"],
-  ...["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u200e", "\u061c"],
-  ...[" ", "\u00a0", "\u2028", "\u3000", "\u1680"],
-  ...["e\u0301", "\u212b", "\u1e9b\u0323", "A\u030a", "\ufb01", "\u0130", "\u212a"], // NFC and case oddities
-  ...["😀", "👩‍👩‍👧", "\u{1f3f3}\ufe0f", "\ufffd", "\uffff", "\u{10ffff}", "'", '"', "<", "\\", "%", "${"],
-];
-const special = fc.constantFrom(...SPECIALS);
-const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((n) => String.fromCharCode(n));
-const ascii = fc.string({ unit: "grapheme-ascii", minLength: 1, maxLength: 1 });
-const specialRun = fc.string({ unit: special, maxLength: 3 });
-const WHITESPACE = [" ", "\t", "\n", "\r\n", "\u00a0", "\u3000", "\ufeff"];
-const padding = fc.string({ unit: fc.constantFrom(...WHITESPACE), maxLength: 2 });
-
-/** `core` with awkward characters before, inside and after it. */
-const decorated = (core: fc.Arbitrary<string>) =>
-  fc
-    .tuple(specialRun, core, specialRun, fc.string({ unit: "grapheme-ascii", maxLength: 6 }), specialRun)
-    .map(([a, x, b, y, c]) => a + x + b + y + c);
-
-/** `core` with only what trimming removes around it. */
-const padded = (core: fc.Arbitrary<string>) => fc.tuple(padding, core, padding).map(([a, x, b]) => a + x + b);
-
-const atLength = (n: fc.Arbitrary<number>) =>
-  fc.tuple(n, fc.constantFrom("v", "é", "e\u0301", "😀", " ", "\u200b")).map(([k, c]) => c.repeat(k));
-
-const nastyText = fc.oneof(
-  { weight: 4, arbitrary: decorated(fc.string({ unit: "grapheme-ascii", minLength: 1, maxLength: 16 })) },
-  { weight: 2, arbitrary: fc.string({ unit: fc.oneof(special, ascii), maxLength: 12 }) },
-  { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 24 }) }, // any code point
-  { weight: 1, arbitrary: fc.string({ unit: codeUnit, maxLength: 24 }) }, // any UTF-16 unit
-  // A half of an emoji, alone or cut from its pair, inside otherwise ordinary text.
-  { weight: 1, arbitrary: decorated(fc.constantFrom("\ud83d", "\ude00", "\ude00\ud83d", "\udbff\udbff")) },
-  { weight: 1, arbitrary: fc.string({ unit: "grapheme", maxLength: 24 }) },
-  { weight: 1, arbitrary: atLength(fc.integer({ min: TEXT_MAX - 2, max: TEXT_MAX + 2 })) },
-);
-
-const oddNumber = fc.oneof(
-  fc.constantFrom(0, -0, -1, 1.5, 1e308, -1e308, 5e-324, 1e21, 2 ** 31, -(2 ** 31), NaN, Infinity, -Infinity),
-  fc.constantFrom(Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 2, Number.MIN_SAFE_INTEGER),
-  fc.integer(),
-  fc.double(),
-  fc.bigInt(),
-);
-
-const nested = fc.tuple(fc.integer({ min: 1, max: 200 }), fc.boolean()).map(([depth, arrays]) => {
-  let v: unknown = "x";
-  for (let i = 0; i < depth; i++) v = arrays ? [v] : { venue: v };
-  return v;
-});
-
-const key = fc.oneof(
-  fc.constantFrom("__proto__", "constructor", "prototype", "toString", "id", "hostId", "seatsTaken", "passwordHash"),
-  nastyText,
-);
+const oddNumber = fc.oneof(jsonNumber, fc.constantFrom(Number.NaN, Infinity, -Infinity), fc.bigInt());
 
 /** Anything at all: what a schema must take without throwing. */
-const anything: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
-  value: fc.oneof(
-    { depthSize: "small", maxDepth: 3 },
-    nastyText,
-    oddNumber,
-    fc.boolean(),
-    fc.constantFrom(null, undefined, new Date(Number.NaN), new Date(8.64e15)),
-    nested,
-    fc.array(tie("value"), { maxLength: 3 }),
-    fc.dictionary(key, tie("value"), { maxKeys: 3 }),
-  ),
-})).value;
-
-const extraKeys = fc.dictionary(key, anything, { maxKeys: 3 });
+const anything = anyValue([oddNumber, fc.constantFrom(undefined, new Date(Number.NaN), new Date(8.64e15))]);
+const extraKeys = extraKeysOf(anything);
 
 /**
  * An object of `fields` (most often all of them, each mostly plausible) plus
@@ -224,41 +130,9 @@ const seatsNumber = fc.oneof(
   { weight: 1, arbitrary: oddNumber },
 );
 
-// One "now" for the whole file, so a generated value is the same each time fast-check replays it.
-const NOW = Date.now();
-const fromNow = (min: number, max: number) => fc.integer({ min, max }).map((ms) => new Date(NOW + ms));
-const dateIn = (min: string, max: string) => fc.date({ min: new Date(min), max: new Date(max), noInvalidDate: true });
 /** Where a start usually is: up to five years ahead, never so close that it passes during the run. */
 const soon = fromNow(10 * 60_000, 5 * 365 * DAY);
-/** Around the edges: past, beyond five years, anywhere in years 1–9999, and just past 9999 (UTC). */
-const farOff = fc.oneof(
-  { weight: 1, arbitrary: fromNow(5 * 365 * DAY, 8 * 366 * DAY) },
-  { weight: 1, arbitrary: fromNow(-400 * DAY, -10 * 60_000) },
-  { weight: 1, arbitrary: dateIn("0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z") },
-  { weight: 2, arbitrary: dateIn("9999-12-31T00:00:00Z", "+010000-01-01T23:59:59Z") },
-);
 const instant = fc.oneof({ weight: 3, arbitrary: soon }, { weight: 2, arbitrary: farOff });
-const offsetMinutes = fc.oneof(
-  fc.constant(0),
-  fc.constantFrom(-720, -300, 330, 345, 840),
-  fc.integer({ min: -1439, max: 1439 }),
-);
-const hhmm = (m: number) =>
-  `${m < 0 ? "-" : "+"}${String(Math.floor(Math.abs(m) / 60)).padStart(2, "0")}:${String(Math.abs(m) % 60).padStart(2, "0")}`;
-
-/**
- * ISO 8601 as clients write it: Z, an offset (the wall clock there: 9999-12-31T23:00-05:00
- * is in year 10000 UTC), no zone (read as UTC), or a plain date.
- */
-const isoText = (at: fc.Arbitrary<Date>) =>
-  fc.tuple(at, offsetMinutes, fc.constantFrom("Z", "offset", "local", "date", "seconds")).map(([d, offset, style]) => {
-    const wall = new Date(d.getTime() + offset * 60_000).toISOString();
-    if (style === "Z") return d.toISOString();
-    if (style === "offset") return wall.slice(0, 23) + hhmm(offset);
-    if (style === "local") return d.toISOString().slice(0, 19);
-    if (style === "date") return d.toISOString().slice(0, 10);
-    return wall.slice(0, 19) + hhmm(offset);
-  });
 const apiDate = fc.oneof({ weight: 6, arbitrary: isoText(instant) }, { weight: 1, arbitrary: nastyText });
 
 const pad2 = (n: number) => String(n).padStart(2, "0");
