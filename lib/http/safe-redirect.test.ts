@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
+import { SEED } from "@/lib/testing/fuzz";
 import { safeCallbackPath } from "./safe-redirect";
 
 describe("safeCallbackPath", () => {
@@ -101,7 +102,7 @@ describe("safeCallbackPath", () => {
           ["/", "/login", "/parties/1/edit"].every((page) => new URL(out, origin + page).origin === origin),
         );
       }),
-      { numRuns: 20_000, seed: Number(process.env.FUZZ_SEED ?? 20261202) },
+      { numRuns: 20_000, seed: SEED },
     );
   });
 
@@ -111,7 +112,7 @@ describe("safeCallbackPath", () => {
         const out = safeCallbackPath(input);
         return out === null || safeCallbackPath(out) === out;
       }),
-      { numRuns: 5_000, seed: Number(process.env.FUZZ_SEED ?? 20261202) },
+      { numRuns: 5_000, seed: SEED },
     );
   });
 });

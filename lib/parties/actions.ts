@@ -49,42 +49,40 @@ export const updatePartyAction = validatedActionWithUser(partyFormSchema, async 
 
 const partyButton = z.object({ partyId: z.string().check(z.maxLength(100, m.INVALID_PARTY_ID)) });
 
-const flashAndGo = (message: string, kind: "success" | "error", to: string) => redirectWithFlash(to, message, kind);
-
 export const rsvpAction = buttonActionWithUser(partyButton, async ({ partyId }, user, back) => {
   const allowed = await rsvpAllowed(user.id);
-  if (!allowed.ok) return flashAndGo(tooOftenMessage(allowed.retryAfter), "error", back);
+  if (!allowed.ok) return redirectWithFlash(back, tooOftenMessage(allowed.retryAfter), "error");
   const id = parsePartyId(partyId);
   const result = id ? await rsvp(id, user.id) : { status: "not_found" as const };
-  if (result.status !== "ok") return flashAndGo(m.RSVP_REFUSED[result.status].message, "error", back);
+  if (result.status !== "ok") return redirectWithFlash(back, m.RSVP_REFUSED[result.status].message, "error");
   const date = formatPartyDate(result.startsAt, await getViewer());
-  return flashAndGo(m.rsvpAccepted(result.hostUsername, date), "success", back);
+  return redirectWithFlash(back, m.rsvpAccepted(result.hostUsername, date), "success");
 });
 
 export const cancelRsvpAction = buttonActionWithUser(partyButton, async ({ partyId }, user, back) => {
   const allowed = await rsvpAllowed(user.id);
-  if (!allowed.ok) return flashAndGo(tooOftenMessage(allowed.retryAfter), "error", back);
+  if (!allowed.ok) return redirectWithFlash(back, tooOftenMessage(allowed.retryAfter), "error");
   const id = parsePartyId(partyId);
   const result = id ? await cancelRsvp(id, user.id) : { status: "not_found" as const };
-  if (result.status !== "ok") return flashAndGo(m.CANCEL_REFUSED[result.status].message, "error", back);
-  return flashAndGo(m.RSVP_CANCELLED, "success", back);
+  if (result.status !== "ok") return redirectWithFlash(back, m.CANCEL_REFUSED[result.status].message, "error");
+  return redirectWithFlash(back, m.RSVP_CANCELLED, "success");
 });
 
 export const deletePartyAction = buttonActionWithUser(
   z.extend(partyButton, { confirmed: z.optional(z.string()) }),
   async ({ partyId, confirmed }, user, back) => {
     const id = parsePartyId(partyId);
-    if (!id) return flashAndGo(m.PARTY_NOT_FOUND, "error", back);
+    if (!id) return redirectWithFlash(back, m.PARTY_NOT_FOUND, "error");
     // Without JavaScript there was no confirm() dialog: ask on a page instead.
     if (confirmed !== "yes") redirect(`/parties/${id}/delete`);
     const result = await deleteParty(id, user.id);
     switch (result.status) {
       case "ok":
-        return flashAndGo(m.PARTY_DELETED, "success", `/user/${user.username}`);
+        return redirectWithFlash(`/user/${user.username}`, m.PARTY_DELETED, "success");
       case "forbidden":
-        return flashAndGo(m.NOT_THE_HOST, "error", `/parties/${id}`);
+        return redirectWithFlash(`/parties/${id}`, m.NOT_THE_HOST, "error");
       case "not_found":
-        return flashAndGo(m.PARTY_NOT_FOUND, "error", "/rsvp");
+        return redirectWithFlash("/rsvp", m.PARTY_NOT_FOUND, "error");
     }
   },
 );
