@@ -77,7 +77,7 @@ async function YourParties({ user }: { user: SessionUser }) {
 }
 
 async function ComingUp({ user }: { user: SessionUser }) {
-  const soon = await listUpcoming({ limit: 6 });
+  const soon = await listUpcoming({ limit: 6, viewerId: user.id });
   if (soon.parties.length === 0) return <p className="empty">No upcoming parties yet — be the first to host one.</p>;
   return (
     <>

@@ -34,7 +34,7 @@ export default async function RsvpPage({ searchParams }: PageProps<"/rsvp">) {
 }
 
 async function UpcomingParties({ user, cursor, here }: { user: SessionUser; cursor: Cursor | null; here: string }) {
-  const { parties, nextCursor } = await listUpcoming({ cursor });
+  const { parties, nextCursor } = await listUpcoming({ cursor, viewerId: user.id });
   return (
     <>
       {parties.length > 0 ? (

@@ -8,17 +8,27 @@ import { PartyDate } from "./party-date";
 export function SeatsBadge({ party }: { party: Party }) {
   const left = party.seatsLeft;
   const tone = left === 0 ? "full" : left <= 2 ? "few" : "open";
+  const full = party.waitlist ? "Waitlist" : "Full";
   return (
-    <span className={`badge badge-${tone}`}>{left === 0 ? "Full" : `${left} seat${left === 1 ? "" : "s"} left`}</span>
+    <span className={`badge badge-${tone}`}>{left === 0 ? full : `${left} seat${left === 1 ? "" : "s"} left`}</span>
+  );
+}
+
+/** "{n} going · {m} maybe": people, the host included. */
+export function AnswerCounts({ party }: { party: Party }) {
+  return (
+    <p className="party-counts">
+      {party.counts.going} going · {party.counts.maybe} maybe
+    </p>
   );
 }
 
 export function GuestList({ party, label = "Guests" }: { party: Party; label?: string }) {
   return (
     <ul className="guest-list" aria-label={label}>
-      {party.guests.map(({ userId, username }) => (
+      {party.guests.map(({ userId, username, plusOnes }) => (
         <li key={userId}>
-          {username}
+          {plusOnes > 0 ? `${username} +${plusOnes}` : username}
           {userId === party.hostId && <span className="muted"> (host)</span>}
         </li>
       ))}
@@ -44,7 +54,8 @@ export function PartyCard({
 }) {
   const titleId = `party-${party.id}-title`;
   const hosting = party.hostId === viewerId;
-  const going = !hosting && party.guests.some((g) => g.userId === viewerId);
+  const going = !hosting && party.mine?.response === "going";
+  const waiting = party.mine?.response === "waitlisted";
   return (
     <article className="party-card" aria-labelledby={titleId}>
       <div className="party-card-top">
@@ -76,13 +87,15 @@ export function PartyCard({
           <dd>{party.id}</dd>
         </div>
       </dl>
+      <AnswerCounts party={party} />
       <div className="party-guests">
         <span className="party-guests-label">Guests:</span> <GuestList party={party} />
       </div>
-      {(rsvp || hosting || going) && (
+      {(rsvp || hosting || going || waiting) && (
         <div className="party-card-actions">
           {hosting && <span className="badge badge-you">You are hosting</span>}
           {going && <span className="badge badge-you">You are going</span>}
+          {waiting && <span className="badge badge-you">You are on the waitlist</span>}
           {rsvp && <RsvpButton partyId={party.id} returnTo={rsvp.returnTo} describedBy={titleId} />}
         </div>
       )}

@@ -70,6 +70,15 @@ export async function readJson<S extends Schema>(req: Request, schema: S): Promi
   return parsed.data;
 }
 
+/** For calls whose body may be left out: no body reads as `{}`; a body must be JSON matching `schema`. */
+export async function readOptionalJson<S extends Schema>(req: Request, schema: S): Promise<Output<S>> {
+  const text = await readText(req, MAX_API_BODY_BYTES);
+  if (text.trim() !== "" && !isJsonType(req.headers.get("content-type"))) throw notJson();
+  const parsed = z.safeParse(schema, text.trim() === "" ? {} : parseJson(text));
+  if (!parsed.success) throw new ApiError(400, "Invalid input.", fieldErrors(parsed.error));
+  return parsed.data;
+}
+
 /** For calls that take no input: a body is allowed only if it is (small) JSON. */
 export async function ignoreJsonBody(req: Request): Promise<void> {
   const text = await readText(req, MAX_API_BODY_BYTES);

@@ -4,21 +4,24 @@ import { redirect } from "next/navigation";
 import * as z from "zod/mini";
 import { redirectWithFlash } from "@/lib/flash/mutations";
 import { tooOftenMessage } from "@/lib/rate-limit/messages";
+import type { FormState } from "@/lib/form-state";
 import { buttonActionWithUser, keptFields, validatedActionWithUser } from "@/lib/safe-action";
 import { formatPartyDate } from "@/lib/time";
 import { getViewer } from "@/lib/viewer";
 import "@/lib/zod";
 import * as m from "./messages";
 import {
+  answerParty,
   cancelRsvp,
   createParty,
   deleteParty,
   partyCreationAllowed,
+  removeGuest,
   rsvp,
   rsvpAllowed,
   updateParty,
 } from "./mutations";
-import { partyFormSchema, parsePartyId } from "./schema";
+import { answerFormSchema, partyEditFormSchema, partyFormSchema, parsePartyId } from "./schema";
 
 export const createPartyAction = validatedActionWithUser(partyFormSchema, async (input, user, formData) => {
   const allowed = await partyCreationAllowed(user.id);
@@ -28,24 +31,31 @@ export const createPartyAction = validatedActionWithUser(partyFormSchema, async 
   return redirectWithFlash(`/user/${user.username}`, m.PARTY_CREATED);
 });
 
-export const updatePartyAction = validatedActionWithUser(partyFormSchema, async (input, user, formData) => {
-  const id = parsePartyId(formData.get("partyId"));
-  const result = id ? await updateParty(id, user.id, input) : { status: "not_found" as const };
-  switch (result.status) {
-    case "ok":
-      return redirectWithFlash(`/parties/${id}`, m.CHANGES_SAVED);
-    case "seats_below_attendees":
-      return {
-        status: "error",
-        errors: { seats: [m.seatsBelowAttendees(result.seatsTaken)] },
-        fields: keptFields(formData),
-      };
-    case "forbidden":
-      return { status: "error", message: m.NOT_THE_HOST, fields: keptFields(formData) };
-    case "not_found":
-      return { status: "error", message: m.PARTY_NOT_FOUND, fields: keptFields(formData) };
-  }
-});
+export const updatePartyAction = validatedActionWithUser(
+  partyEditFormSchema,
+  async (input, user, formData): Promise<FormState> => {
+    const id = parsePartyId(formData.get("partyId"));
+    const result = id ? await updateParty(id, user.id, input) : { status: "not_found" as const };
+    switch (result.status) {
+      case "ok":
+        return redirectWithFlash(`/parties/${id}`, m.CHANGES_SAVED);
+      case "seats_below_attendees":
+        return {
+          status: "error",
+          errors: { seats: [m.seatsBelowAttendees(result.seatsTaken)] },
+          fields: keptFields(formData),
+        };
+      case "rsvp_by_after_start":
+        return { status: "error", errors: { rsvpBy: [m.RSVP_BY_AFTER_START] }, fields: keptFields(formData) };
+      case "rsvp_by_past":
+        return { status: "error", errors: { rsvpBy: [m.RSVP_BY_PAST] }, fields: keptFields(formData) };
+      case "forbidden":
+        return { status: "error", message: m.NOT_THE_HOST, fields: keptFields(formData) };
+      case "not_found":
+        return { status: "error", message: m.PARTY_NOT_FOUND, fields: keptFields(formData) };
+    }
+  },
+);
 
 const partyButton = z.object({ partyId: z.string().check(z.maxLength(100, m.INVALID_PARTY_ID)) });
 
@@ -54,9 +64,21 @@ export const rsvpAction = buttonActionWithUser(partyButton, async ({ partyId }, 
   if (!allowed.ok) return redirectWithFlash(back, tooOftenMessage(allowed.retryAfter), "error");
   const id = parsePartyId(partyId);
   const result = id ? await rsvp(id, user.id) : { status: "not_found" as const };
-  if (result.status !== "ok") return redirectWithFlash(back, m.RSVP_REFUSED[result.status].message, "error");
+  if (result.status !== "ok") return redirectWithFlash(back, m.answerRefused(result).message, "error");
   const date = formatPartyDate(result.startsAt, await getViewer());
-  return redirectWithFlash(back, m.rsvpAccepted(result.hostUsername, date), "success");
+  return redirectWithFlash(back, m.answerAccepted(result, date), "success");
+});
+
+/** The answer form of /parties/{id}: "RSVP" (or "Join the waitlist"), "Maybe", "Can't go". */
+export const answerAction = buttonActionWithUser(answerFormSchema, async (input, user, back) => {
+  const allowed = await rsvpAllowed(user.id);
+  if (!allowed.ok) return redirectWithFlash(back, tooOftenMessage(allowed.retryAfter), "error");
+  const id = parsePartyId(input.partyId);
+  const { response, plusOnes, note } = input;
+  const result = id ? await answerParty(id, user.id, { response, plusOnes, note }) : { status: "not_found" as const };
+  if (result.status !== "ok") return redirectWithFlash(back, m.answerRefused(result).message, "error");
+  const date = formatPartyDate(result.startsAt, await getViewer());
+  return redirectWithFlash(back, m.answerAccepted(result, date), "success");
 });
 
 export const cancelRsvpAction = buttonActionWithUser(partyButton, async ({ partyId }, user, back) => {
@@ -67,6 +89,20 @@ export const cancelRsvpAction = buttonActionWithUser(partyButton, async ({ party
   if (result.status !== "ok") return redirectWithFlash(back, m.CANCEL_REFUSED[result.status].message, "error");
   return redirectWithFlash(back, m.RSVP_CANCELLED, "success");
 });
+
+/** "Remove" beside a guest: a confirm() dialog with JavaScript, a confirmation page without. */
+export const removeGuestAction = buttonActionWithUser(
+  z.extend(partyButton, { username: z.string().check(z.maxLength(64)), confirmed: z.optional(z.string()) }),
+  async ({ partyId, username, confirmed }, user) => {
+    const id = parsePartyId(partyId);
+    if (!id) return redirectWithFlash("/rsvp", m.PARTY_NOT_FOUND, "error");
+    const here = `/parties/${id}`;
+    if (confirmed !== "yes") redirect(`${here}/guests/${encodeURIComponent(username)}/remove`);
+    const result = await removeGuest(id, user.id, username);
+    if (result.status !== "ok") return redirectWithFlash(here, m.REMOVE_REFUSED[result.status].message, "error");
+    return redirectWithFlash(here, m.guestRemoved(username.toLowerCase()), "success");
+  },
+);
 
 export const deletePartyAction = buttonActionWithUser(
   z.extend(partyButton, { confirmed: z.optional(z.string()) }),

@@ -1,10 +1,10 @@
 import "server-only";
 import { ApiError } from "@/lib/http/api";
-import type { Party } from "./data";
+import type { GuestListEntry, Party, Rsvp } from "./data";
 import { PARTY_NOT_FOUND } from "./messages";
 import { parsePartyId } from "./schema";
 
-/** The JSON API's Party (shared/design.md). */
+/** The JSON API's Party (shared/design.md), as the caller may see it (./data.ts hides what they may not). */
 export function toApiParty(p: Party) {
   return {
     id: p.id,
@@ -14,7 +14,31 @@ export function toApiParty(p: Party) {
     seats: p.seats,
     seatsTaken: p.seatsTaken,
     host: { username: p.host.username },
-    attendees: p.guests.map((g) => ({ username: g.username })),
+    attendees: p.guests.map((g) => ({ username: g.username, plusOnes: g.plusOnes })),
+    maybe: p.maybe.map((g) => ({ username: g.username })),
+    plusOnesAllowed: p.plusOnesAllowed,
+    waitlist: p.waitlist,
+    rsvpBy: p.rsvpBy ? p.rsvpBy.toISOString() : null,
+    guestListHidden: p.guestListHidden,
+    counts: p.counts,
+    myRsvp: p.mine ? toApiRsvp(p.mine) : null,
+  };
+}
+
+/** The API's `rsvp`. */
+export function toApiRsvp(r: Rsvp) {
+  return { response: r.response, plusOnes: r.plusOnes, note: r.note, position: r.position };
+}
+
+/** A line of GET /api/parties/{id}/guests. */
+export function toApiGuest(g: GuestListEntry) {
+  return {
+    username: g.username,
+    response: g.response,
+    plusOnes: g.plusOnes,
+    note: g.note,
+    position: g.position,
+    answeredAt: g.answeredAt.toISOString(),
   };
 }
 

@@ -6,3 +6,7 @@ export const SEATS_MIN = 2;
 export const SEATS_MAX = 100;
 /** How far ahead a party may be planned: a bound any real dinner is within, and far from year 9999. */
 export const YEARS_AHEAD = 5;
+/** Extra people a going guest may bring, at most (the host chooses 0 to this). */
+export const PLUS_ONES_MAX = 5;
+/** The "Note for the host". */
+export const NOTE_MAX = 280;

@@ -8,8 +8,15 @@ import { db, rawDate, sql, sqlJoin, type RawScalar, type Sql } from "@/lib/db";
 // 6 compiles an ORM query anew on every call, which cost more than the
 // queries themselves (docs/decisions/017-hot-path-queries.md).
 
-/** A guest at the table (the host included). */
-export type PartyGuest = { userId: string; username: string };
+/** What a guest can answer; a going answer that does not fit may become "waitlisted". */
+export type Answer = "going" | "maybe" | "declined";
+export type RsvpResponse = Answer | "waitlisted";
+
+/** A person's answer as they see it (the API's `rsvp`): position only while waitlisted, 1-based. */
+export type Rsvp = { response: RsvpResponse; plusOnes: number; note: string; position: number | null };
+
+/** A going guest at the table (the host included). */
+export type PartyGuest = { userId: string; username: string; plusOnes: number };
 
 /** A party as every page, action and API answer reads it: its one shape. */
 export type Party = {
@@ -18,13 +25,27 @@ export type Party = {
   venue: string;
   mainDish: string;
   seats: number;
+  /** going guests and their plus-ones, the host included */
   seatsTaken: number;
   /** seats - seatsTaken, never below 0 */
   seatsLeft: number;
+  plusOnesAllowed: number;
+  waitlist: boolean;
+  rsvpBy: Date | null;
+  guestListHidden: boolean;
   hostId: string;
   host: { username: string };
-  /** the host first, then guests in RSVP order */
+  /**
+   * The going guests, the host first, then in the order they answered; the
+   * maybes likewise. Both empty for a viewer who is not the host when the
+   * host hides the guest list.
+   */
   guests: PartyGuest[];
+  maybe: { userId: string; username: string }[];
+  /** people, not seats: going counts the host, not plus-ones */
+  counts: { going: number; maybe: number; declined: number; waitlisted: number };
+  /** the viewer's own answer (the host's is going), or null */
+  mine: Rsvp | null;
 };
 
 type RawParty = {
@@ -34,53 +55,121 @@ type RawParty = {
   mainDish: string;
   seats: RawScalar;
   seatsTaken: RawScalar;
+  plusOnesAllowed: RawScalar;
+  waitlist: RawScalar | boolean;
+  rsvpBy: RawScalar | null;
+  guestListHidden: RawScalar | boolean;
   hostId: string;
   hostUsername: string;
 };
-type RawGuest = { partyId: RawScalar; userId: string; username: string };
+type RawAnswer = {
+  partyId: RawScalar;
+  userId: string;
+  username: string;
+  response: string;
+  plusOnes: RawScalar;
+  queuePos: RawScalar | null;
+  note: string | null;
+};
 
-/** Parties matching `where` (on `p`), in `order`, at most `limit`, with host and guests: two queries. */
-async function queryParties(where: Sql, order: Sql, limit: number): Promise<Party[]> {
+/** A boolean column of a raw row: SQLite answers 0 / 1. */
+const rawBool = (v: RawScalar | boolean) => v === true || Number(v) === 1;
+
+/**
+ * Parties matching `where` (on `p`), in `order`, at most `limit`, with host
+ * and answers, as `viewerId` may see them: two queries. Notes come back only
+ * for the viewer's own answer; declined and waitlisted guests only as counts.
+ */
+async function queryParties(where: Sql, order: Sql, limit: number, viewerId: string | null): Promise<Party[]> {
   const parties = await db.$queryRaw<RawParty[]>`
-    SELECT p."id", p."startsAt", p."venue", p."mainDish", p."seats", p."seatsTaken", p."hostId",
-           h."username" AS "hostUsername"
+    SELECT p."id", p."startsAt", p."venue", p."mainDish", p."seats", p."seatsTaken", p."plusOnesAllowed",
+           p."waitlist", p."rsvpBy", p."guestListHidden", p."hostId", h."username" AS "hostUsername"
     FROM "DinnerParty" p JOIN "User" h ON h."id" = p."hostId"
     WHERE ${where}
     ORDER BY ${order}
     LIMIT ${limit}`;
   if (parties.length === 0) return [];
   const ids = parties.map((p) => Number(p.id));
-  const guests = await db.$queryRaw<RawGuest[]>`
-    SELECT a."partyId", a."userId", u."username"
+  const answers = await db.$queryRaw<RawAnswer[]>`
+    SELECT a."partyId", a."userId", u."username", a."response", a."plusOnes", a."queuePos",
+           CASE WHEN a."userId" = ${viewerId} THEN a."note" END AS "note"
     FROM "Attendance" a JOIN "User" u ON u."id" = a."userId"
-    WHERE a."partyId" IN (${sqlJoin(ids)})
+    WHERE a."partyId" IN (${sqlJoin(ids)}) AND a."response" <> 'removed'
     ORDER BY a."partyId", a."createdAt", a."userId"`;
-  const byParty = new Map<number, PartyGuest[]>(ids.map((id) => [id, []]));
-  for (const g of guests) byParty.get(Number(g.partyId))?.push({ userId: g.userId, username: g.username });
-  return parties.map((p) => {
-    const seats = Number(p.seats);
-    const seatsTaken = Number(p.seatsTaken);
-    return {
-      id: Number(p.id),
-      startsAt: rawDate(p.startsAt),
-      venue: p.venue,
-      mainDish: p.mainDish,
-      seats,
-      seatsTaken,
-      seatsLeft: Math.max(0, seats - seatsTaken),
-      hostId: p.hostId,
-      host: { username: p.hostUsername },
-      guests: byParty.get(Number(p.id)) ?? [],
-    };
-  });
+  const byParty = new Map<number, RawAnswer[]>(ids.map((id) => [id, []]));
+  for (const a of answers) byParty.get(Number(a.partyId))?.push(a);
+  return parties.map((p) => shapeParty(p, byParty.get(Number(p.id)) ?? [], viewerId));
 }
+
+function shapeParty(p: RawParty, answers: RawAnswer[], viewerId: string | null): Party {
+  const seats = Number(p.seats);
+  const seatsTaken = Number(p.seatsTaken);
+  const guestListHidden = rawBool(p.guestListHidden);
+  const namesShown = !guestListHidden || viewerId === p.hostId;
+  const guests: PartyGuest[] = [];
+  const maybe: Party["maybe"] = [];
+  const waitlisted: RawAnswer[] = [];
+  const counts = { going: 0, maybe: 0, declined: 0, waitlisted: 0 };
+  let mine: RawAnswer | undefined;
+  for (const a of answers) {
+    if (a.userId === viewerId) mine = a;
+    const plusOnes = Number(a.plusOnes);
+    switch (a.response) {
+      case "going":
+        counts.going++;
+        // The host heads the list whatever the order of the rows.
+        if (a.userId === p.hostId) guests.unshift({ userId: a.userId, username: a.username, plusOnes });
+        else if (namesShown) guests.push({ userId: a.userId, username: a.username, plusOnes });
+        break;
+      case "maybe":
+        counts.maybe++;
+        if (namesShown) maybe.push({ userId: a.userId, username: a.username });
+        break;
+      case "declined":
+        counts.declined++;
+        break;
+      case "waitlisted":
+        counts.waitlisted++;
+        waitlisted.push(a);
+        break;
+    }
+  }
+  let rsvp: Rsvp | null = null;
+  if (mine) {
+    const response = mine.response as RsvpResponse;
+    const place = response === "waitlisted" ? waitlistOrder(waitlisted).indexOf(mine) + 1 : 0;
+    rsvp = { response, plusOnes: Number(mine.plusOnes), note: mine.note ?? "", position: place || null };
+  }
+  return {
+    id: Number(p.id),
+    startsAt: rawDate(p.startsAt),
+    venue: p.venue,
+    mainDish: p.mainDish,
+    seats,
+    seatsTaken,
+    seatsLeft: Math.max(0, seats - seatsTaken),
+    plusOnesAllowed: Number(p.plusOnesAllowed),
+    waitlist: rawBool(p.waitlist),
+    rsvpBy: p.rsvpBy === null ? null : rawDate(p.rsvpBy),
+    guestListHidden,
+    hostId: p.hostId,
+    host: { username: p.hostUsername },
+    guests,
+    maybe,
+    counts,
+    mine: rsvp,
+  };
+}
+
+const waitlistOrder = <T extends { queuePos: RawScalar | null }>(rows: T[]) =>
+  [...rows].sort((a, b) => Number(a.queuePos) - Number(b.queuePos));
 
 const SOONEST_FIRST = sql`p."startsAt" ASC, p."id" ASC`;
 const LATEST_FIRST = sql`p."startsAt" DESC, p."id" DESC`;
 
-/** One party (pages read it through ./loaders.ts, cached per request). */
-export async function findParty(id: number): Promise<Party | null> {
-  const [party] = await queryParties(sql`p."id" = ${id}`, SOONEST_FIRST, 1);
+/** One party as `viewerId` sees it (pages read it through ./loaders.ts, cached per request). */
+export async function findParty(id: number, viewerId: string | null = null): Promise<Party | null> {
+  const [party] = await queryParties(sql`p."id" = ${id}`, SOONEST_FIRST, 1, viewerId);
   return party ?? null;
 }
 
@@ -124,11 +213,12 @@ export async function listUpcoming({
   cursor,
   limit = PAGE_SIZE,
   now = new Date(),
-}: { cursor?: Cursor | null; limit?: number; now?: Date } = {}) {
+  viewerId = null,
+}: { cursor?: Cursor | null; limit?: number; now?: Date; viewerId?: string | null } = {}) {
   const after = cursor
     ? sql` AND (p."startsAt" > ${cursor.startsAt} OR (p."startsAt" = ${cursor.startsAt} AND p."id" > ${cursor.id}))`
     : sql``;
-  const rows = await queryParties(sql`p."startsAt" > ${now}${after}`, SOONEST_FIRST, limit + 1);
+  const rows = await queryParties(sql`p."startsAt" > ${now}${after}`, SOONEST_FIRST, limit + 1, viewerId);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
@@ -137,20 +227,65 @@ export async function listUpcoming({
   };
 }
 
-/** The parties a user hosts: upcoming soonest first, then the past, latest first. */
-export async function listHostedBy(hostId: string, now = new Date()) {
+/** The parties a user hosts, as `viewerId` sees them: upcoming soonest first, then the past, latest first. */
+export async function listHostedBy(hostId: string, now = new Date(), viewerId: string | null = null) {
   const [upcoming, past] = await Promise.all([
-    queryParties(sql`p."hostId" = ${hostId} AND p."startsAt" > ${now}`, SOONEST_FIRST, 100),
-    queryParties(sql`p."hostId" = ${hostId} AND p."startsAt" <= ${now}`, LATEST_FIRST, 20),
+    queryParties(sql`p."hostId" = ${hostId} AND p."startsAt" > ${now}`, SOONEST_FIRST, 100, viewerId),
+    queryParties(sql`p."hostId" = ${hostId} AND p."startsAt" <= ${now}`, LATEST_FIRST, 20, viewerId),
   ]);
   return { upcoming, past };
 }
 
-/** Upcoming parties a user hosts or attends, soonest first. */
+/** Upcoming parties a user hosts or has answered going, maybe or waitlisted to, soonest first. */
 export async function listAttending(userId: string, { limit = 10, now = new Date() } = {}) {
   return queryParties(
-    sql`p."startsAt" > ${now} AND EXISTS (SELECT 1 FROM "Attendance" x WHERE x."partyId" = p."id" AND x."userId" = ${userId})`,
+    sql`p."startsAt" > ${now} AND EXISTS (SELECT 1 FROM "Attendance" x WHERE x."partyId" = p."id" AND x."userId" = ${userId} AND x."response" IN ('going', 'maybe', 'waitlisted'))`,
     SOONEST_FIRST,
     limit,
+    userId,
   );
+}
+
+/** A line of the host's guest list (page, CSV, GET …/guests). */
+export type GuestListEntry = {
+  username: string;
+  response: RsvpResponse;
+  plusOnes: number;
+  note: string;
+  /** 1-based, only while waitlisted */
+  position: number | null;
+  answeredAt: Date;
+};
+
+/**
+ * Every answer to a party, for its host only: null unless `hostId` hosts it.
+ * Going first (the host heading it), then maybe, can't go and the waitlist
+ * in its order; each group in the order people answered.
+ */
+export async function listGuests(partyId: number, hostId: string): Promise<GuestListEntry[] | null> {
+  const rows = await db.$queryRaw<(RawAnswer & { answeredAt: RawScalar; note: string; isHost: RawScalar | boolean })[]>`
+    SELECT a."partyId", a."userId", u."username", a."response", a."plusOnes", a."queuePos", a."note",
+           a."answeredAt", CASE WHEN a."userId" = p."hostId" THEN 1 ELSE 0 END AS "isHost"
+    FROM "DinnerParty" p
+    JOIN "Attendance" a ON a."partyId" = p."id" AND a."response" <> 'removed'
+    JOIN "User" u ON u."id" = a."userId"
+    WHERE p."id" = ${partyId} AND p."hostId" = ${hostId}
+    ORDER BY a."createdAt", a."userId"`;
+  if (rows.length === 0) return null; // the host's own answer is always there
+  const rank = { going: 0, maybe: 1, declined: 2, waitlisted: 3 } as Record<string, number>;
+  const waitlisted = waitlistOrder(rows.filter((r) => r.response === "waitlisted"));
+  const ordered = [...rows].sort(
+    (a, b) =>
+      rank[a.response]! - rank[b.response]! ||
+      Number(rawBool(b.isHost)) - Number(rawBool(a.isHost)) ||
+      (a.response === "waitlisted" ? waitlisted.indexOf(a) - waitlisted.indexOf(b) : 0),
+  );
+  return ordered.map((r) => ({
+    username: r.username,
+    response: r.response as RsvpResponse,
+    plusOnes: Number(r.plusOnes),
+    note: r.note,
+    position: r.response === "waitlisted" ? waitlisted.indexOf(r) + 1 : null,
+    answeredAt: rawDate(r.answeredAt),
+  }));
 }

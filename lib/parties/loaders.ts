@@ -6,14 +6,14 @@ import { getCurrentUser, requireUser } from "@/lib/auth/loaders";
 import { findParty } from "./data";
 import { parsePartyId } from "./schema";
 
-/** One party, cached per request: a page and its metadata share the query. */
+/** One party as a viewer sees it, cached per request: a page and its metadata share the query. */
 export const getParty = cache(findParty);
 
 /** For the host-only pages (edit, delete): the party, or 404 / 403. */
 export async function requireHostedParty(rawId: string, here: string) {
   const user = await requireUser(here);
   const id = parsePartyId(rawId);
-  const party = id ? await getParty(id) : null;
+  const party = id ? await getParty(id, user.id) : null;
   if (!party) notFound();
   if (party.hostId !== user.id) forbidden();
   return { user, party };
@@ -22,7 +22,7 @@ export async function requireHostedParty(rawId: string, here: string) {
 /** The title of a host-only page, or of the 403 page a guest sees there. */
 export async function hostPageMetadata(rawId: string, title: string): Promise<Metadata> {
   const [user, id] = [await getCurrentUser(), parsePartyId(rawId)];
-  const party = user && id ? await getParty(id) : null;
+  const party = user && id ? await getParty(id, user.id) : null;
   if (!party) return { title: "Page not found" };
   return { title: party.hostId === user!.id ? title : "Only the host" };
 }

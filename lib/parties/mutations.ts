@@ -1,16 +1,25 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, provider, sql, type RawScalar, rawDate } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { hit, RATE_LIMITS, type Hit } from "@/lib/rate-limit/mutations";
-import { findParty, type Party } from "./data";
+import { findParty, type Answer, type Party, type Rsvp, type RsvpResponse } from "./data";
 import type { PartyInput, PartyPatch } from "./schema";
 
 // Writes. Ownership is part of every `where` (a non-host's write matches no
 // row), and the capacity guard is one conditional UPDATE:
-//   seatsTaken = seatsTaken + 1 WHERE id = ? AND seatsTaken < seats
+//   seatsTaken = seatsTaken + n WHERE id = ? AND seatsTaken + n <= seats
 // which both databases apply atomically — PostgreSQL re-checks the condition
 // on the latest row version even at READ COMMITTED — so no number of
-// simultaneous RSVPs can overbook a party.
+// simultaneous answers can overbook a party.
+//
+// Every write to a party's answers starts by locking the party's row (FOR
+// UPDATE on PostgreSQL; SQLite's transactions are serialised already, see
+// lib/db/sqlite-adapter.ts) and only then reads the answer it changes, in a
+// statement of its own — at READ COMMITTED a statement started after the lock
+// sees every change committed before it. So the answer read is the answer
+// written, and the waitlist read by a promotion is the waitlist as it stands:
+// nobody is promoted twice, and seatsTaken stays Σ going (1 + plusOnes)
+// (docs/decisions/022-guest-answers-and-waitlist.md).
 
 // Write floods: per user, 30 new parties and 30 RSVP calls (RSVP or cancel)
 // a minute. Counted before the write, shared by every instance.
@@ -26,10 +35,10 @@ export function rsvpAllowed(userId: string): Promise<Hit> {
 export async function createParty(hostId: string, input: PartyInput): Promise<Party> {
   // One write: the party and the host's own place at the table.
   const { id } = await db.dinnerParty.create({
-    data: { ...input, hostId, seatsTaken: 1, attendances: { create: { userId: hostId } } },
+    data: { ...input, hostId, seatsTaken: 1, attendances: { create: { userId: hostId, response: "going" } } },
     select: { id: true },
   });
-  const party = await findParty(id);
+  const party = await findParty(id, hostId);
   if (!party) throw new Error(`party ${id} vanished after it was created`);
   return party;
 }
@@ -37,82 +46,380 @@ export async function createParty(hostId: string, input: PartyInput): Promise<Pa
 type HostWrite = { status: "ok" } | { status: "not_found" } | { status: "forbidden" };
 
 /** After a host-only write matched nothing: was the party missing, or someone else's? */
-async function whyNot(id: number): Promise<{ status: "not_found" } | { status: "forbidden" }> {
-  const exists = await db.dinnerParty.findUnique({ where: { id }, select: { id: true } });
+async function whyNot(id: number, tx: Tx = db): Promise<{ status: "not_found" } | { status: "forbidden" }> {
+  const exists = await tx.dinnerParty.findUnique({ where: { id }, select: { id: true } });
   return exists ? { status: "forbidden" } : { status: "not_found" };
 }
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0] | typeof db;
+
+// ------------------------------------------------------------ the party lock
+
+type LockedParty = {
+  hostId: string;
+  hostUsername: string;
+  startsAt: Date;
+  rsvpBy: Date | null;
+  seats: number;
+  seatsTaken: number;
+  plusOnesAllowed: number;
+  waitlist: boolean;
+};
+
+const FOR_UPDATE = provider === "postgresql" ? sql`FOR UPDATE OF p` : sql``;
+
+/** Lock the party's row for the rest of the transaction and read it; `hostId`: only if that user hosts it. */
+async function lockParty(tx: Tx, partyId: number, hostId?: string): Promise<LockedParty | null> {
+  const rows = await tx.$queryRaw<
+    {
+      hostId: string;
+      hostUsername: string;
+      startsAt: RawScalar;
+      rsvpBy: RawScalar | null;
+      seats: RawScalar;
+      seatsTaken: RawScalar;
+      plusOnesAllowed: RawScalar;
+      waitlist: RawScalar | boolean;
+    }[]
+  >`
+    SELECT p."hostId", h."username" AS "hostUsername", p."startsAt", p."rsvpBy", p."seats", p."seatsTaken",
+           p."plusOnesAllowed", p."waitlist"
+    FROM "DinnerParty" p JOIN "User" h ON h."id" = p."hostId"
+    WHERE p."id" = ${partyId}${hostId === undefined ? sql`` : sql` AND p."hostId" = ${hostId}`}
+    ${FOR_UPDATE}`;
+  const p = rows[0];
+  if (!p) return null;
+  return {
+    hostId: p.hostId,
+    hostUsername: p.hostUsername,
+    startsAt: rawDate(p.startsAt),
+    rsvpBy: p.rsvpBy === null ? null : rawDate(p.rsvpBy),
+    seats: Number(p.seats),
+    seatsTaken: Number(p.seatsTaken),
+    plusOnesAllowed: Number(p.plusOnesAllowed),
+    // SQLite answers booleans as 0 / 1
+    waitlist: p.waitlist === true || Number(p.waitlist) === 1,
+  };
+}
+
+type StoredAnswer = { response: RsvpResponse | "removed"; plusOnes: number; note: string; queuePos: number | null };
+
+/** A guest's answer, read after the lock (its own statement: see the top of this file). */
+async function readAnswer(tx: Tx, partyId: number, userId: string): Promise<StoredAnswer | null> {
+  const rows = await tx.$queryRaw<
+    { response: string; plusOnes: RawScalar; note: string; queuePos: RawScalar | null }[]
+  >`
+    SELECT "response", "plusOnes", "note", "queuePos" FROM "Attendance"
+    WHERE "partyId" = ${partyId} AND "userId" = ${userId}`;
+  const a = rows[0];
+  if (!a) return null;
+  return {
+    response: a.response as StoredAnswer["response"],
+    plusOnes: Number(a.plusOnes),
+    note: a.note,
+    queuePos: a.queuePos === null ? null : Number(a.queuePos),
+  };
+}
+
+/** The guard: take `n` seats only if they are free, in one atomic statement. */
+async function takeSeats(tx: Tx, partyId: number, n: number): Promise<boolean> {
+  const count = await tx.$executeRaw`
+    UPDATE "DinnerParty" SET "seatsTaken" = "seatsTaken" + ${n}
+    WHERE "id" = ${partyId} AND "seatsTaken" + ${n} <= "seats"`;
+  return count === 1;
+}
+
+async function freeSeats(tx: Tx, partyId: number, n: number): Promise<void> {
+  await tx.$executeRaw`UPDATE "DinnerParty" SET "seatsTaken" = "seatsTaken" - ${n} WHERE "id" = ${partyId}`;
+}
+
+/**
+ * Seats came free (`free` of them now): seat the waitlist in the order of
+ * joining; a guest whose party does not fit is skipped and keeps their place.
+ * Runs under the party lock, in the transaction that freed the seats.
+ */
+async function promoteWaitlist(tx: Tx, partyId: number, free: number): Promise<void> {
+  if (free <= 0) return;
+  const waiting = await tx.$queryRaw<{ userId: string; plusOnes: RawScalar }[]>`
+    SELECT "userId", "plusOnes" FROM "Attendance"
+    WHERE "partyId" = ${partyId} AND "queuePos" IS NOT NULL AND "response" = 'waitlisted'
+    ORDER BY "queuePos"`;
+  const promoted: string[] = [];
+  let seats = 0;
+  for (const w of waiting) {
+    const need = 1 + Number(w.plusOnes);
+    if (need > free) continue;
+    promoted.push(w.userId);
+    free -= need;
+    seats += need;
+    if (free === 0) break;
+  }
+  if (promoted.length === 0) return;
+  const moved = await tx.attendance.updateMany({
+    where: { partyId, userId: { in: promoted }, response: "waitlisted" },
+    data: { response: "going", queuePos: null },
+  });
+  // Both cannot fail under the lock; if they ever did, the whole change rolls back.
+  if (moved.count !== promoted.length || !(await takeSeats(tx, partyId, seats)))
+    throw new Error(`waitlist of party ${partyId} changed under its lock`);
+}
+
+/** The 1-based place in the waitlist of the guest holding `queuePos`. */
+async function waitlistPosition(tx: Tx, partyId: number, queuePos: number): Promise<number> {
+  const rows = await tx.$queryRaw<{ n: RawScalar }[]>`
+    SELECT COUNT(*) AS "n" FROM "Attendance"
+    WHERE "partyId" = ${partyId} AND "queuePos" IS NOT NULL AND "queuePos" <= ${queuePos}`;
+  return Number(rows[0]?.n ?? 1);
+}
+
+// ------------------------------------------------------------ host writes
+
+export type PartyWriteRefusal =
+  | { status: "seats_below_attendees"; seatsTaken: number }
+  | { status: "rsvp_by_after_start" }
+  | { status: "rsvp_by_past" };
 
 export async function updateParty(
   id: number,
   hostId: string,
   patch: PartyPatch,
-): Promise<HostWrite | { status: "seats_below_attendees"; seatsTaken: number }> {
-  const { count } = await db.dinnerParty.updateMany({
-    where: { id, hostId, ...(patch.seats !== undefined && { seatsTaken: { lte: patch.seats } }) },
-    data: patch,
+  now = new Date(),
+): Promise<HostWrite | PartyWriteRefusal> {
+  return db.$transaction(async (tx): Promise<HostWrite | PartyWriteRefusal> => {
+    const party = await lockParty(tx, id, hostId);
+    if (!party) return whyNot(id, tx);
+    if (patch.seats !== undefined && patch.seats < party.seatsTaken)
+      return { status: "seats_below_attendees", seatsTaken: party.seatsTaken };
+    const startsAt = patch.startsAt ?? party.startsAt;
+    const rsvpBy = patch.rsvpBy !== undefined ? patch.rsvpBy : party.rsvpBy;
+    if (rsvpBy && rsvpBy >= startsAt) return { status: "rsvp_by_after_start" };
+    // A deadline already passed may stay (the edit form sends it back); a new one must be ahead.
+    if (patch.rsvpBy && patch.rsvpBy.getTime() !== party.rsvpBy?.getTime() && patch.rsvpBy <= now)
+      return { status: "rsvp_by_past" };
+    await tx.dinnerParty.update({ where: { id }, data: patch, select: { id: true } });
+    if (patch.seats !== undefined && patch.seats > party.seats)
+      await promoteWaitlist(tx, id, patch.seats - party.seatsTaken);
+    return { status: "ok" };
   });
-  if (count === 1) return { status: "ok" };
-  const party = await db.dinnerParty.findUnique({ where: { id }, select: { hostId: true, seatsTaken: true } });
-  if (!party) return { status: "not_found" };
-  if (party.hostId !== hostId) return { status: "forbidden" };
-  return { status: "seats_below_attendees", seatsTaken: party.seatsTaken };
 }
 
 export async function deleteParty(id: number, hostId: string): Promise<HostWrite> {
-  // Attendances go with it (ON DELETE CASCADE).
+  // Answers go with it (ON DELETE CASCADE).
   const { count } = await db.dinnerParty.deleteMany({ where: { id, hostId } });
   return count === 1 ? { status: "ok" } : whyNot(id);
 }
 
-export type RsvpResult =
-  | { status: "ok"; hostUsername: string; startsAt: Date }
+export type RemoveGuestResult =
+  { status: "ok" } | { status: "not_found" } | { status: "forbidden" } | { status: "host" } | { status: "not_a_guest" };
+
+/** The host removes a guest: their seats are freed, the waitlist moves, and they cannot answer again. */
+export async function removeGuest(partyId: number, hostId: string, username: string): Promise<RemoveGuestResult> {
+  return db.$transaction(async (tx): Promise<RemoveGuestResult> => {
+    const party = await lockParty(tx, partyId, hostId);
+    if (!party) return whyNot(partyId, tx);
+    const guest = await tx.user.findUnique({ where: { username: username.toLowerCase() }, select: { id: true } });
+    if (!guest) return { status: "not_a_guest" };
+    if (guest.id === hostId) return { status: "host" };
+    const answer = await readAnswer(tx, partyId, guest.id);
+    if (!answer || answer.response === "removed") return { status: "not_a_guest" };
+    await tx.attendance.update({
+      where: { partyId_userId: { partyId, userId: guest.id } },
+      data: { response: "removed", plusOnes: 0, queuePos: null },
+    });
+    if (answer.response === "going") {
+      const freed = 1 + answer.plusOnes;
+      await freeSeats(tx, partyId, freed);
+      await promoteWaitlist(tx, partyId, party.seats - party.seatsTaken + freed);
+    }
+    return { status: "ok" };
+  });
+}
+
+// ------------------------------------------------------------ guests' answers
+
+export type AnswerWish = { response: Answer; plusOnes?: number; note?: string };
+
+export type AnswerOutcome = Answer | "waitlisted" | "updated";
+
+export type AnswerResult =
+  | { status: "ok"; outcome: AnswerOutcome; hostUsername: string; startsAt: Date; rsvp: Rsvp }
   | { status: "not_found" }
   | { status: "past" }
+  | { status: "closed" }
+  | { status: "host" }
+  | { status: "removed" }
   | { status: "already" }
-  | { status: "full" };
+  | { status: "full" }
+  | { status: "no_room_for_plus_ones" }
+  | { status: "too_many_plus_ones"; allowed: number };
 
-export async function rsvp(partyId: number, userId: string, now = new Date()): Promise<RsvpResult> {
+/**
+ * Answer a party, or change the answer (PUT /api/parties/{id}/rsvp, the
+ * party page's buttons). `only: "new-going"` is Part 1's RSVP: going, and
+ * refused as "already" when the guest is going or waitlisted.
+ */
+export async function answerParty(
+  partyId: number,
+  userId: string,
+  wish: AnswerWish,
+  { now = new Date(), only }: { now?: Date; only?: "new-going" } = {},
+): Promise<AnswerResult> {
   try {
-    return await db.$transaction(async (tx): Promise<RsvpResult> => {
-      const party = await tx.dinnerParty.findUnique({
-        where: { id: partyId },
-        select: { startsAt: true, host: { select: { username: true } } },
-      });
-      if (!party) return { status: "not_found" };
-      if (party.startsAt <= now) return { status: "past" };
-      const attending = await tx.attendance.findUnique({
-        where: { partyId_userId: { partyId, userId } },
-        select: { userId: true },
-      });
-      if (attending) return { status: "already" };
-      // The guard: take a seat only if one is left, in one atomic statement.
-      const seated = await tx.dinnerParty.updateMany({
-        where: { id: partyId, seatsTaken: { lt: tx.dinnerParty.fields.seats } },
-        data: { seatsTaken: { increment: 1 } },
-      });
-      if (seated.count === 0) return { status: "full" };
-      await tx.attendance.create({ data: { partyId, userId } });
-      return { status: "ok", hostUsername: party.host.username, startsAt: party.startsAt };
-    });
+    return await db.$transaction((tx) => answerLocked(tx, partyId, userId, wish, now, only));
   } catch (error) {
-    // The same person's simultaneous RSVP committed first (PostgreSQL): the
-    // primary key refused this one and the seat taken above was rolled back.
+    // Kept from Part 1: the primary key refuses a second answer should two
+    // ever be written at once (the lock makes it not happen).
     if (isUniqueViolation(error)) return { status: "already" };
     throw error;
   }
 }
 
+async function answerLocked(
+  tx: Tx,
+  partyId: number,
+  userId: string,
+  wish: AnswerWish,
+  now: Date,
+  only: "new-going" | undefined,
+): Promise<AnswerResult> {
+  const party = await lockParty(tx, partyId);
+  if (!party) return { status: "not_found" };
+  const mine = await readAnswer(tx, partyId, userId);
+  if (party.hostId === userId) return { status: only ? "already" : "host" };
+  if (mine?.response === "removed") return { status: "removed" };
+  if (party.startsAt <= now) return { status: "past" };
+  if (only && (mine?.response === "going" || mine?.response === "waitlisted")) return { status: "already" };
+  if (party.rsvpBy && party.rsvpBy <= now) return { status: "closed" };
+
+  const going = wish.response === "going";
+  const plusOnes = going ? (wish.plusOnes ?? 0) : 0;
+  // A guest keeps plus-ones the host allowed before lowering the limit, but cannot add more.
+  const held = mine?.response === "going" || mine?.response === "waitlisted" ? mine.plusOnes : 0;
+  if (plusOnes > Math.max(party.plusOnesAllowed, held))
+    return { status: "too_many_plus_ones", allowed: party.plusOnesAllowed };
+  const note = wish.note ?? mine?.note ?? "";
+  let free = party.seats - party.seatsTaken;
+  let response: RsvpResponse = wish.response;
+  let queuePos: number | null = null;
+  let outcome: AnswerOutcome = mine?.response === wish.response ? "updated" : wish.response;
+  /** seats came free, or a waitlisted guest now needs fewer: the waitlist may move */
+  let mayPromote = false;
+
+  if (going && mine?.response === "going") {
+    const more = plusOnes - mine.plusOnes;
+    if (more > 0 && !(await takeSeats(tx, partyId, more))) return { status: "no_room_for_plus_ones" };
+    if (more < 0) await freeSeats(tx, partyId, -more);
+    free -= more;
+    mayPromote = more < 0;
+  } else if (going && mine?.response === "waitlisted") {
+    response = "waitlisted";
+    queuePos = mine.queuePos;
+    outcome = "updated";
+    mayPromote = plusOnes < mine.plusOnes;
+  } else if (going) {
+    const need = 1 + plusOnes;
+    if (await takeSeats(tx, partyId, need)) {
+      free -= need;
+    } else if (party.waitlist) {
+      response = "waitlisted";
+      outcome = "waitlisted";
+      const seq = await tx.dinnerParty.update({
+        where: { id: partyId },
+        data: { waitlistSeq: { increment: 1 } },
+        select: { waitlistSeq: true },
+      });
+      queuePos = seq.waitlistSeq;
+    } else {
+      return { status: need > 1 && free >= 1 ? "no_room_for_plus_ones" : "full" };
+    }
+  } else if (mine?.response === "going") {
+    const freed = 1 + mine.plusOnes;
+    await freeSeats(tx, partyId, freed);
+    free += freed;
+    mayPromote = true;
+  }
+
+  const data = { response, plusOnes, note, queuePos, answeredAt: now };
+  if (mine)
+    await tx.attendance.update({ where: { partyId_userId: { partyId, userId } }, data, select: { userId: true } });
+  else await tx.attendance.create({ data: { partyId, userId, ...data }, select: { userId: true } });
+
+  if (mayPromote) await promoteWaitlist(tx, partyId, free);
+  // A waitlisted guest who asked for fewer plus-ones may have been seated just now.
+  if (mayPromote && response === "waitlisted") {
+    const after = await readAnswer(tx, partyId, userId);
+    if (after?.response === "going") {
+      response = "going";
+      queuePos = null;
+      outcome = "going";
+    }
+  }
+  const position = queuePos === null ? null : await waitlistPosition(tx, partyId, queuePos);
+  return {
+    status: "ok",
+    outcome,
+    hostUsername: party.hostUsername,
+    startsAt: party.startsAt,
+    rsvp: { response, plusOnes, note, position },
+  };
+}
+
+export type RsvpResult =
+  | { status: "ok"; hostUsername: string; startsAt: Date; rsvp: Rsvp; outcome: AnswerOutcome }
+  | { status: "not_found" }
+  | { status: "past" }
+  | { status: "already" }
+  | { status: "full" }
+  | { status: "closed" }
+  | { status: "removed" }
+  | { status: "no_room_for_plus_ones" }
+  | { status: "too_many_plus_ones"; allowed: number };
+
+/** Part 1's RSVP (the "RSVP" button of /rsvp, the Party ID form, POST …/rsvp): going, new. */
+export async function rsvp(partyId: number, userId: string, now = new Date(), plusOnes = 0): Promise<RsvpResult> {
+  const result = await answerParty(partyId, userId, { response: "going", plusOnes }, { now, only: "new-going" });
+  // The host answering is "already" here (they are at the table), as in Part 1.
+  return result.status === "host" ? { status: "already" } : result;
+}
+
 export type CancelResult =
   { status: "ok" } | { status: "not_found" } | { status: "not_attending" } | { status: "host" };
 
+/** Remove one's answer (going, maybe, can't go) or leave the waitlist; a going guest's seats go to the waitlist. */
 export async function cancelRsvp(partyId: number, userId: string): Promise<CancelResult> {
   return db.$transaction(async (tx): Promise<CancelResult> => {
-    const party = await tx.dinnerParty.findUnique({ where: { id: partyId }, select: { hostId: true } });
+    const party = await lockParty(tx, partyId);
     if (!party) return { status: "not_found" };
     if (party.hostId === userId) return { status: "host" };
-    const removed = await tx.attendance.deleteMany({ where: { partyId, userId } });
-    if (removed.count === 0) return { status: "not_attending" };
-    await tx.dinnerParty.update({ where: { id: partyId }, data: { seatsTaken: { decrement: 1 } } });
-    return { status: "ok" };
+    return leaveLocked(tx, partyId, userId, party);
   });
+}
+
+async function leaveLocked(tx: Tx, partyId: number, userId: string, party: LockedParty): Promise<CancelResult> {
+  const mine = await readAnswer(tx, partyId, userId);
+  if (!mine || mine.response === "removed") return { status: "not_attending" };
+  await tx.attendance.delete({ where: { partyId_userId: { partyId, userId } }, select: { userId: true } });
+  if (mine.response === "going") {
+    const freed = 1 + mine.plusOnes;
+    await freeSeats(tx, partyId, freed);
+    await promoteWaitlist(tx, partyId, party.seats - party.seatsTaken + freed);
+  }
+  return { status: "ok" };
+}
+
+/**
+ * An account is going away (lib/users/mutations.ts, in its transaction): its
+ * answers to other people's parties are removed one party at a time, under
+ * each party's lock, so their seats go to those waitlists.
+ */
+export async function leaveEveryParty(tx: Tx, userId: string): Promise<void> {
+  const rows = await tx.attendance.findMany({
+    where: { userId, party: { hostId: { not: userId } } },
+    select: { partyId: true },
+    orderBy: { partyId: "asc" },
+  });
+  for (const { partyId } of rows) {
+    const party = await lockParty(tx, partyId);
+    if (party) await leaveLocked(tx, partyId, userId, party);
+  }
 }

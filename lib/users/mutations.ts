@@ -6,6 +6,7 @@ import type { SessionUser } from "@/lib/auth/session-token";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import type { FieldErrors } from "@/lib/form-state";
+import { leaveEveryParty } from "@/lib/parties/mutations";
 import { clientSubject, hit, RATE_LIMITS } from "@/lib/rate-limit/mutations";
 import { passwordHashOf, takenFields } from "./data";
 import { WRONG_PASSWORD } from "./messages";
@@ -91,11 +92,9 @@ export async function deleteAccount(userId: string, password: string): Promise<A
   const refused = await checkPassword(userId, password, "password");
   if (refused) return refused;
   await db.$transaction(async (tx) => {
-    await tx.dinnerParty.updateMany({
-      where: { hostId: { not: userId }, attendances: { some: { userId } } },
-      data: { seatsTaken: { decrement: 1 } },
-    });
-    // Sessions, hosted parties and attendances go by ON DELETE CASCADE.
+    // Its seats at other tables go to their waitlists; the parties domain owns that write.
+    await leaveEveryParty(tx, userId);
+    // Sessions, hosted parties and answers go by ON DELETE CASCADE.
     await tx.user.delete({ where: { id: userId } });
   });
   return { status: "ok" };

@@ -23,12 +23,12 @@ const listQuery = z.object({
 });
 
 export const GET = apiRoute(async (req) => {
-  await requireApiUser();
+  const user = await requireApiUser();
   const query = z.safeParse(listQuery, Object.fromEntries(new URL(req.url).searchParams));
   if (!query.success) throw new ApiError(400, "Invalid query: limit is 1–100.");
   const cursor = query.data.cursor ? decodeCursor(query.data.cursor) : null;
   if (query.data.cursor && !cursor) throw new ApiError(400, "Invalid cursor.");
-  const page = await listUpcoming({ cursor, limit: query.data.limit });
+  const page = await listUpcoming({ cursor, limit: query.data.limit, viewerId: user.id });
   return json({ parties: page.parties.map(toApiParty), nextCursor: page.nextCursor });
 });
 
@@ -37,12 +37,8 @@ export const POST = apiRoute(async (req) => {
   const input = await readJson(req, partyApiCreateSchema);
   const allowed = await partyCreationAllowed(user.id);
   if (!allowed.ok) throw tooMany(tooOftenMessage(allowed.retryAfter), allowed.retryAfter);
-  const created = await createParty(user.id, {
-    startsAt: input.date,
-    venue: input.venue,
-    mainDish: input.mainDish,
-    seats: input.seats,
-  });
+  const { date, ...fields } = input;
+  const created = await createParty(user.id, { ...fields, startsAt: date });
   return json(toApiParty(created), 201);
 });
 

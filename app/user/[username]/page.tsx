@@ -64,7 +64,7 @@ async function HostedParties({
   viewerId: string;
   own: boolean;
 }) {
-  const { upcoming, past } = await listHostedBy(profile.id);
+  const { upcoming, past } = await listHostedBy(profile.id, new Date(), viewerId);
   const heading = `Parties hosted by ${profile.username}`;
   return (
     <>

@@ -2,15 +2,21 @@ import { requireApiUser } from "@/lib/auth/loaders";
 import { apiRoute, ApiError, json, methodNotAllowed, noContent, readJson } from "@/lib/http/api";
 import { partyIdParam, toApiParty } from "@/lib/parties/api";
 import { getParty } from "@/lib/parties/loaders";
-import { NOT_THE_HOST, PARTY_NOT_FOUND, seatsBelowAttendees } from "@/lib/parties/messages";
+import {
+  NOT_THE_HOST,
+  PARTY_NOT_FOUND,
+  RSVP_BY_AFTER_START,
+  RSVP_BY_PAST,
+  seatsBelowAttendees,
+} from "@/lib/parties/messages";
 import { deleteParty, updateParty } from "@/lib/parties/mutations";
 import { partyApiPatchSchema } from "@/lib/parties/schema";
 
 type Ctx = { params: Promise<{ id: string }> };
 
 export const GET = apiRoute<Ctx>(async (_req, { params }) => {
-  await requireApiUser();
-  const party = await getParty(await partyIdParam(params));
+  const user = await requireApiUser();
+  const party = await getParty(await partyIdParam(params), user.id);
   if (!party) throw new ApiError(404, PARTY_NOT_FOUND);
   return json(toApiParty(party));
 });
@@ -29,8 +35,12 @@ export const PATCH = apiRoute<Ctx>(async (req, { params }) => {
       throw new ApiError(409, seatsBelowAttendees(result.seatsTaken), {
         seats: [seatsBelowAttendees(result.seatsTaken)],
       });
+    case "rsvp_by_after_start":
+      throw new ApiError(400, "Invalid input.", { rsvpBy: [RSVP_BY_AFTER_START] });
+    case "rsvp_by_past":
+      throw new ApiError(400, "Invalid input.", { rsvpBy: [RSVP_BY_PAST] });
   }
-  const party = await getParty(id);
+  const party = await getParty(id, user.id);
   if (!party) throw new ApiError(404, PARTY_NOT_FOUND);
   return json(toApiParty(party));
 });
