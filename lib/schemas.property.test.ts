@@ -19,16 +19,21 @@ import { loginSchema } from "@/lib/auth/schema";
 import { checkCredentials } from "@/lib/auth/credentials";
 import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
-import { SEATS_MAX, SEATS_MIN, TEXT_MAX } from "@/lib/parties/bounds";
+import { NOTE_MAX, PLUS_ONES_MAX, SEATS_MAX, SEATS_MIN, TEXT_MAX } from "@/lib/parties/bounds";
 import { findParty, type Party } from "@/lib/parties/data";
 import { createParty, updateParty } from "@/lib/parties/mutations";
 import * as partySchemas from "@/lib/parties/schema";
 import {
+  answerFormSchema,
   mainDishSchema,
+  noteSchema,
   parsePartyId,
   partyApiCreateSchema,
   partyApiPatchSchema,
+  partyEditFormSchema,
   partyFormSchema,
+  rsvpApiPostSchema,
+  rsvpApiSchema,
   venueSchema,
 } from "@/lib/parties/schema";
 import { makeParty, makeUser } from "@/lib/parties/test-helpers";
@@ -216,6 +221,36 @@ const likelyPartyPatch = fc.oneof(
   { weight: 1, arbitrary: partyPatchBody },
 );
 
+/** Answers: the three words, their near misses, and anything. */
+const answerWord = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom("going", "maybe", "declined") },
+  { weight: 1, arbitrary: fc.constantFrom("waitlisted", "removed", "Going", " going", "yes", "") },
+  { weight: 1, arbitrary: nastyText },
+);
+const plusOnesNumber = fc.oneof(
+  { weight: 5, arbitrary: fc.integer({ min: -2, max: PLUS_ONES_MAX + 2 }) },
+  { weight: 1, arbitrary: oddNumber },
+);
+const formPlusOnes = fc.oneof(
+  { weight: 4, arbitrary: padded(fc.integer({ min: 0, max: 12 }).map(String)) },
+  { weight: 1, arbitrary: fc.constantFrom("", "-1", "1.5", "1e1", "٣", "+2", "007") },
+  { weight: 1, arbitrary: nastyText },
+);
+const noteText = fc.oneof(
+  { weight: 3, arbitrary: padded(fc.string({ maxLength: 40 })) },
+  { weight: 1, arbitrary: fc.string({ minLength: NOTE_MAX - 2, maxLength: NOTE_MAX + 2 }) },
+  { weight: 1, arbitrary: fc.constantFrom("line one\r\nline two", "a\rb", "\n\n", "=1+1", "@SUM(A1)") },
+  { weight: 2, arbitrary: nastyText },
+);
+const rsvpBody = body({ response: answerWord, plusOnes: plusOnesNumber, note: noteText });
+const rsvpPostBody = body({ plusOnes: plusOnesNumber });
+const answerFormBody = body({
+  partyId: fc.oneof(fc.nat().map(String), nastyText),
+  response: answerWord,
+  plusOnes: formPlusOnes,
+  note: noteText,
+});
+
 const username = fc.oneof(
   { weight: 4, arbitrary: padded(fc.stringMatching(/^[A-Za-z0-9_-]{3,32}$/)) },
   { weight: 1, arbitrary: fc.tuple(fc.stringMatching(/^[a-z0-9]{2,8}$/), special).map(([s, c]) => s + c) },
@@ -340,7 +375,68 @@ function partyChecks(v: Record<string, unknown>, parsedAt: number, date: "date" 
   };
 }
 
+/** A note's rules: plain text where only line feeds may break lines, trimmed, at most NOTE_MAX. */
+function noteViolations(value: unknown): string[] {
+  if (typeof value !== "string") return [`not a string (${typeof value})`];
+  const found = textViolations(value.replace(/\n/g, " "), { max: NOTE_MAX, min: 0 });
+  if (value.includes("\r")) found.push("a carriage return");
+  return found;
+}
+
+function plusOnesViolations(value: unknown): string[] {
+  if (value === undefined) return [];
+  return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= PLUS_ONES_MAX
+    ? []
+    : [`${String(value)}`];
+}
+
+function answerChecks(v: Record<string, unknown>, keys: string[]) {
+  return {
+    keys: keysOf(v).every((k) => keys.includes(k)) ? [] : [`keys ${keysOf(v)}`],
+    response: ["going", "maybe", "declined"].includes(v.response as string) ? [] : [`${String(v.response)}`],
+    plusOnes: plusOnesViolations(v.plusOnes),
+    note: v.note === undefined ? [] : noteViolations(v.note),
+  };
+}
+
 const SCHEMAS: Record<string, SchemaCase> = {
+  partyEditFormSchema: {
+    schema: partyEditFormSchema,
+    input: fc.oneof(partyFormBody, likelyPartyForm),
+    check: ({ output, parsedAt }) =>
+      expectClean(partyChecks(output as Record<string, unknown>, parsedAt, "startsAt"), output),
+  },
+  noteSchema: {
+    schema: noteSchema,
+    input: fc.oneof(noteText, anything),
+    check: ({ output }) => expectClean({ note: noteViolations(output) }, output),
+  },
+  rsvpApiSchema: {
+    schema: rsvpApiSchema,
+    input: rsvpBody,
+    check: ({ output }) =>
+      expectClean(answerChecks(output as Record<string, unknown>, ["response", "plusOnes", "note"]), output),
+  },
+  rsvpApiPostSchema: {
+    schema: rsvpApiPostSchema,
+    input: rsvpPostBody,
+    check: ({ output }) => {
+      const v = output as Record<string, unknown>;
+      expectClean(
+        {
+          keys: keysOf(v).every((k) => k === "plusOnes") ? [] : [`keys ${keysOf(v)}`],
+          plusOnes: plusOnesViolations(v.plusOnes),
+        },
+        output,
+      );
+    },
+  },
+  answerFormSchema: {
+    schema: answerFormSchema,
+    input: answerFormBody,
+    check: ({ output }) =>
+      expectClean(answerChecks(output as Record<string, unknown>, ["partyId", "response", "plusOnes", "note"]), output),
+  },
   venueSchema: {
     schema: venueSchema,
     input: fc.oneof(partyText, anything),
