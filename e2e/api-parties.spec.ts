@@ -43,7 +43,15 @@ test.describe("parties", () => {
       seats: 8,
       seatsTaken: 1,
       host: { username: user.username },
-      attendees: [{ username: user.username }],
+      attendees: [{ username: user.username, plusOnes: 0 }],
+      // Part 2's fields, at their defaults: a party created without them behaves as in Part 1.
+      maybe: [],
+      plusOnesAllowed: 0,
+      waitlist: false,
+      rsvpBy: null,
+      guestListHidden: false,
+      counts: { going: 1, maybe: 0, declined: 0, waitlisted: 0 },
+      myRsvp: { response: "going", plusOnes: 0, note: "", position: null },
     });
     expect(party.id).not.toBe(5);
     const got = await request.get(`/api/parties/${party.id}`);
@@ -271,7 +279,10 @@ test.describe("RSVP over the API", () => {
 
     const state = await (await request.get(`/api/parties/${party.id}`)).json();
     expect(state.seatsTaken).toBe(2);
-    expect(state.attendees).toEqual([{ username: user.username }, { username: guestUser.username }]);
+    expect(state.attendees).toEqual([
+      { username: user.username, plusOnes: 0 },
+      { username: guestUser.username, plusOnes: 0 },
+    ]);
 
     expect((await request.delete(`/api/parties/${party.id}/rsvp`)).status()).toBe(409);
     expect((await guest.delete(`/api/parties/${party.id}/rsvp`)).status()).toBe(204);

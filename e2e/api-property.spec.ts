@@ -62,7 +62,7 @@ function partyViolations(value: unknown, sentAt: number): Record<string, string[
   const time = typeof p.date === "string" ? Date.parse(p.date) : NaN;
   const seats = p.seats as number;
   return {
-    keys: keys === "attendees,date,host,id,mainDish,seats,seatsTaken,venue" ? [] : [keys],
+    keys: keys === PARTY_KEYS ? [] : [keys],
     id: Number.isSafeInteger(p.id) && (p.id as number) > 0 ? [] : [`id ${String(p.id)}`],
     venue: textViolations(p.venue, { max: TEXT_MAX }),
     mainDish: textViolations(p.mainDish, { max: TEXT_MAX }),
@@ -80,10 +80,53 @@ function partyViolations(value: unknown, sentAt: number): Record<string, string[
     ],
     host: usernameViolations((p.host as { username?: unknown } | null)?.username),
     attendees: Array.isArray(p.attendees)
-      ? p.attendees.flatMap((a: { username?: unknown } | null) => usernameViolations(a?.username))
+      ? p.attendees.flatMap((a: { username?: unknown; plusOnes?: unknown } | null) => [
+          ...usernameViolations(a?.username),
+          ...(isPlusOnes(a?.plusOnes) ? [] : [`plusOnes ${String(a?.plusOnes)}`]),
+        ])
       : ["not an array"],
+    maybe: Array.isArray(p.maybe)
+      ? p.maybe.flatMap((a: { username?: unknown } | null) => usernameViolations(a?.username))
+      : ["not an array"],
+    plusOnesAllowed: isPlusOnes(p.plusOnesAllowed) ? [] : [`${String(p.plusOnesAllowed)}`],
+    flags:
+      typeof p.waitlist === "boolean" && typeof p.guestListHidden === "boolean" ? [] : ["waitlist / guestListHidden"],
+    rsvpBy:
+      p.rsvpBy === null || (typeof p.rsvpBy === "string" && ISO_UTC.test(p.rsvpBy) && p.rsvpBy < String(p.date))
+        ? []
+        : [`rsvpBy ${JSON.stringify(p.rsvpBy)}`],
+    counts: (() => {
+      const c = p.counts as Record<string, unknown> | null;
+      const ok =
+        !!c &&
+        Object.keys(c).sort().join() === "declined,going,maybe,waitlisted" &&
+        Object.values(c).every((n) => Number.isInteger(n) && (n as number) >= 0) &&
+        (c.going as number) >= 1;
+      return ok ? [] : [`counts ${JSON.stringify(c)}`];
+    })(),
   };
 }
+
+/** The Party's keys (shared/design.md, Part 1 and "Guest answers, plus-ones and the waitlist"). */
+const PARTY_KEYS = [
+  "attendees",
+  "counts",
+  "date",
+  "guestListHidden",
+  "host",
+  "id",
+  "mainDish",
+  "maybe",
+  "myRsvp",
+  "plusOnesAllowed",
+  "rsvpBy",
+  "seats",
+  "seatsTaken",
+  "venue",
+  "waitlist",
+].join();
+
+const isPlusOnes = (n: unknown) => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 5;
 
 /** Throws one message naming every broken rule, or returns. */
 function expectClean(checks: Record<string, string[]>, what: string): void {

@@ -10,7 +10,21 @@ export type ApiParty = {
   seats: number;
   seatsTaken: number;
   host: { username: string };
-  attendees: { username: string }[];
+  attendees: { username: string; plusOnes: number }[];
+  maybe: { username: string }[];
+  plusOnesAllowed: number;
+  waitlist: boolean;
+  rsvpBy: string | null;
+  guestListHidden: boolean;
+  counts: { going: number; maybe: number; declined: number; waitlisted: number };
+  myRsvp: ApiRsvp | null;
+};
+
+export type ApiRsvp = {
+  response: "going" | "maybe" | "declined" | "waitlisted";
+  plusOnes: number;
+  note: string;
+  position: number | null;
 };
 
 /** A datetime-local value `days` from now at `time` (wall clock, any zone). */
@@ -31,7 +45,16 @@ export function uniqueVenue(prefix = "Table"): string {
 /** Create a party through the JSON API (the request context must be logged in). */
 export async function apiCreateParty(
   request: APIRequestContext,
-  overrides: Partial<{ date: string; venue: string; mainDish: string; seats: number }> = {},
+  overrides: Partial<{
+    date: string;
+    venue: string;
+    mainDish: string;
+    seats: number;
+    plusOnesAllowed: number;
+    waitlist: boolean;
+    rsvpBy: string | null;
+    guestListHidden: boolean;
+  }> = {},
 ): Promise<ApiParty> {
   const res = await request.post("/api/parties", {
     data: {

@@ -37,8 +37,8 @@ export type Party = {
   host: { username: string };
   /**
    * The going guests, the host first, then in the order they answered; the
-   * maybes likewise. Both empty for a viewer who is not the host when the
-   * host hides the guest list.
+   * maybes likewise. Both empty (the host too) for a viewer who is not the
+   * host when the host hides the guest list.
    */
   guests: PartyGuest[];
   maybe: { userId: string; username: string }[];
@@ -117,9 +117,10 @@ function shapeParty(p: RawParty, answers: RawAnswer[], viewerId: string | null):
     switch (a.response) {
       case "going":
         counts.going++;
+        if (!namesShown) break;
         // The host heads the list whatever the order of the rows.
         if (a.userId === p.hostId) guests.unshift({ userId: a.userId, username: a.username, plusOnes });
-        else if (namesShown) guests.push({ userId: a.userId, username: a.username, plusOnes });
+        else guests.push({ userId: a.userId, username: a.username, plusOnes });
         break;
       case "maybe":
         counts.maybe++;
