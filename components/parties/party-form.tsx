@@ -3,7 +3,7 @@
 import { useEffect, useSyncExternalStore } from "react";
 import { createPartyAction, updatePartyAction } from "@/lib/parties/actions";
 import { utcToLocalInput } from "@/lib/time";
-import { SEATS_MAX, SEATS_MIN, TEXT_MAX } from "@/lib/parties/bounds";
+import { PLUS_ONES_MAX, SEATS_MAX, SEATS_MIN, TEXT_MAX } from "@/lib/parties/bounds";
 import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -13,28 +13,86 @@ const noSubscription = () => () => {};
 
 type Props = {
   /** the party being edited; a new one is created when absent */
-  party?: { id: number; startsAt: string; venue: string; mainDish: string; seats: number };
+  party?: {
+    id: number;
+    startsAt: string;
+    venue: string;
+    mainDish: string;
+    seats: number;
+    plusOnesAllowed: number;
+    waitlist: boolean;
+    /** ISO 8601, or null for no deadline */
+    rsvpBy: string | null;
+    showGuestList: boolean;
+  };
   /** the zone the server rendered in (the viewer's cookie, else UTC) */
   serverTimeZone: string;
   /** earliest value for the date input, in that zone */
   minDate: string;
 };
 
-/** "Host a dinner party" and its edit form: one form, one schema. */
+/**
+ * A checkbox the server can tell from a form that did not show it: a hidden
+ * "off" comes first, the ticked box's "on" after it (lib/parties/schema.ts).
+ * Left to the browser, not react-hook-form: the FormData sent holds both.
+ */
+function FormCheckbox({
+  name,
+  label,
+  defaultChecked,
+  error,
+}: {
+  name: string;
+  label: string;
+  defaultChecked: boolean;
+  error?: string;
+}) {
+  const id = `field-${name}`;
+  return (
+    <div className="field">
+      <div className="field-checkbox">
+        <input type="hidden" name={name} value="off" />
+        <input
+          id={id}
+          type="checkbox"
+          name={name}
+          value="on"
+          defaultChecked={defaultChecked}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+        />
+        <label htmlFor={id}>{label}</label>
+      </div>
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** "Host a dinner party" and its edit form: one form, the schema of its action. */
 
 const loadPartyFormSchema = () => import("@/lib/parties/schema").then((m) => m.partyFormSchema);
+const loadPartyEditFormSchema = () => import("@/lib/parties/schema").then((m) => m.partyEditFormSchema);
 export function PartyForm({ party, serverTimeZone, minDate }: Props) {
   const { form, state, pending, errorFor, initial, formProps } = useActionForm({
-    schema: loadPartyFormSchema,
+    schema: party ? loadPartyEditFormSchema : loadPartyFormSchema,
     action: party ? updatePartyAction : createPartyAction,
     defaultValues: {
       date: party ? utcToLocalInput(new Date(party.startsAt), serverTimeZone) : "",
       venue: party?.venue ?? "",
       mainDish: party?.mainDish ?? "",
       seats: party ? String(party.seats) : "",
+      plusOnesAllowed: String(party?.plusOnesAllowed ?? 0),
+      rsvpBy: party?.rsvpBy ? utcToLocalInput(new Date(party.rsvpBy), serverTimeZone) : "",
       timeZone: serverTimeZone,
     },
   });
+  // The boxes as sent when the server refused the form (no JavaScript), else as stored.
+  const kept = state.fields;
+  const ticked = (name: "waitlist" | "showGuestList", stored: boolean) => (kept ? kept[name] === "on" : stored);
   const { register, setValue, getFieldState } = form;
   const zone = useSyncExternalStore(
     noSubscription,
@@ -50,6 +108,9 @@ export function PartyForm({ party, serverTimeZone, minDate }: Props) {
     setValue("timeZone", zone);
     if (party && !getFieldState("date").isDirty) {
       setValue("date", utcToLocalInput(new Date(party.startsAt), zone));
+    }
+    if (party?.rsvpBy && !getFieldState("rsvpBy").isDirty) {
+      setValue("rsvpBy", utcToLocalInput(new Date(party.rsvpBy), zone));
     }
   }, [zone, party, serverTimeZone, setValue, getFieldState]);
 
@@ -67,6 +128,39 @@ export function PartyForm({ party, serverTimeZone, minDate }: Props) {
         defaultValue={initial.date}
         registration={register("date")}
         error={errorFor("date")}
+      />
+      <Field
+        label="RSVP by"
+        type="datetime-local"
+        min={party ? undefined : minDate}
+        hint={`Optional: the last moment to answer, before the party starts; after it guests can only cancel. In your time zone (${zone}).`}
+        defaultValue={initial.rsvpBy}
+        registration={register("rsvpBy")}
+        error={errorFor("rsvpBy")}
+      />
+      <Field
+        label="Plus-ones per guest"
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={PLUS_ONES_MAX}
+        step={1}
+        hint={`Extra people each guest may bring, 0 to ${PLUS_ONES_MAX}; each takes a seat.`}
+        defaultValue={initial.plusOnesAllowed}
+        registration={register("plusOnesAllowed")}
+        error={errorFor("plusOnesAllowed")}
+      />
+      <FormCheckbox
+        name="waitlist"
+        label="Waitlist when full"
+        defaultChecked={ticked("waitlist", party?.waitlist ?? false)}
+        error={state.errors?.waitlist?.[0]}
+      />
+      <FormCheckbox
+        name="showGuestList"
+        label="Show the guest list to guests"
+        defaultChecked={ticked("showGuestList", party?.showGuestList ?? true)}
+        error={state.errors?.showGuestList?.[0]}
       />
       <Field
         label="Venue"

@@ -42,6 +42,14 @@ export function toApiGuest(g: GuestListEntry) {
   };
 }
 
+/** The columns of /parties/{id}/guests.csv, in order. */
+export const GUEST_CSV_HEADER = ["username", "answer", "plus-ones", "note", "answered at"] as const;
+
+/** A line of /parties/{id}/guests.csv: answer as the API names it, answered at in ISO 8601 UTC. */
+export function toCsvGuest(g: GuestListEntry): [string, string, number, string, string] {
+  return [g.username, g.response, g.plusOnes, g.note, g.answeredAt.toISOString()];
+}
+
 /** The {id} of /api/parties/{id}: a party id, else 404 with `message`. */
 export async function partyIdParam(params: Promise<{ id: string }>, message = PARTY_NOT_FOUND): Promise<number> {
   const id = parsePartyId((await params).id);

@@ -3,11 +3,14 @@ import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { cache } from "react";
 import { getCurrentUser, requireUser } from "@/lib/auth/loaders";
-import { findParty } from "./data";
+import { findParty, listGuests } from "./data";
 import { parsePartyId } from "./schema";
 
 /** One party as a viewer sees it, cached per request: a page and its metadata share the query. */
 export const getParty = cache(findParty);
+
+/** The host's whole guest list (null unless `hostId` hosts the party), cached per request. */
+export const getGuestList = cache(listGuests);
 
 /** For the host-only pages (edit, delete): the party, or 404 / 403. */
 export async function requireHostedParty(rawId: string, here: string) {

@@ -3,17 +3,20 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getCurrentUser, requireUser } from "@/lib/auth/loaders";
 import { PageHeader } from "@/components/page-header";
-import { CancelRsvpButton, RsvpButton } from "@/components/parties/party-buttons";
-import { GuestList, SeatsBadge } from "@/components/parties/party-card";
+import { AnswerForm } from "@/components/parties/answer-form";
+import { HostCounts, HostGuestList } from "@/components/parties/host-guest-list";
+import { AnswerCounts, GuestList, SeatsBadge } from "@/components/parties/party-card";
 import { PartyDate } from "@/components/parties/party-date";
 import { getViewer } from "@/lib/viewer";
 import { DeletePartyButton } from "@/components/parties/delete-party-button";
-import { getParty } from "@/lib/parties/loaders";
+import type { Party } from "@/lib/parties/data";
+import { getGuestList, getParty } from "@/lib/parties/loaders";
 import { parsePartyId } from "@/lib/parties/schema";
 
 export async function generateMetadata({ params }: PageProps<"/parties/[id]">): Promise<Metadata> {
   const id = parsePartyId((await params).id);
-  const party = id && (await getCurrentUser()) ? await getParty(id) : null;
+  const user = await getCurrentUser();
+  const party = id && user ? await getParty(id, user.id) : null;
   return { title: party ? `Dinner at ${party.venue}` : "Dinner party" };
 }
 
@@ -22,10 +25,11 @@ export default async function PartyPage({ params }: PageProps<"/parties/[id]">) 
   const here = `/parties/${raw}`;
   const user = await requireUser(here);
   const id = parsePartyId(raw);
-  const party = id ? await getParty(id) : null;
+  const party = id ? await getParty(id, user.id) : null;
   if (!party) notFound();
   const hosting = party.hostId === user.id;
-  const going = party.guests.some((g) => g.userId === user.id);
+  const guests = hosting ? await getGuestList(party.id, user.id) : null;
+  const viewer = await getViewer();
 
   return (
     <article className="party-page" aria-labelledby="party-heading">
@@ -38,7 +42,7 @@ export default async function PartyPage({ params }: PageProps<"/parties/[id]">) 
         <div>
           <dt>Date</dt>
           <dd>
-            <PartyDate date={party.startsAt} viewer={await getViewer()} />
+            <PartyDate date={party.startsAt} viewer={viewer} />
           </dd>
         </div>
         <div>
@@ -59,25 +63,76 @@ export default async function PartyPage({ params }: PageProps<"/parties/[id]">) 
           <dt>Party ID</dt>
           <dd>{party.id}</dd>
         </div>
+        {party.plusOnesAllowed > 0 && (
+          <div>
+            <dt>Plus-ones</dt>
+            <dd>{`Up to ${party.plusOnesAllowed} per guest`}</dd>
+          </div>
+        )}
+        {party.rsvpBy && (
+          <div>
+            <dt>RSVP by</dt>
+            <dd>
+              <PartyDate date={party.rsvpBy} viewer={viewer} />
+            </dd>
+          </div>
+        )}
       </dl>
-      <section aria-labelledby="guests-heading">
+      {!hosting && <AnswerForm party={party} returnTo={here} />}
+      <section aria-labelledby="guests-heading" className="guests-section">
         <h2 id="guests-heading">Guest list</h2>
-        <GuestList party={party} label="Guest list" />
-      </section>
-      <div className="actions party-actions">
         {hosting ? (
           <>
-            <Link href={`/parties/${party.id}/edit`} className="button">
-              Edit
-            </Link>
-            <DeletePartyButton partyId={party.id} />
+            <HostCounts party={party} />
+            <p>
+              {/* A download, not a page: a plain link (the client router would try to render it). */}
+              <a href={`/parties/${party.id}/guests.csv`} download className="download-link">
+                Download guest list (CSV)
+              </a>
+            </p>
+            <HostGuestList party={party} guests={guests ?? []} />
           </>
-        ) : going ? (
-          <CancelRsvpButton partyId={party.id} returnTo={here} />
         ) : (
-          <RsvpButton partyId={party.id} returnTo={here} />
+          <GuestView party={party} />
         )}
-      </div>
+      </section>
+      {hosting && (
+        <div className="actions party-actions">
+          <Link href={`/parties/${party.id}/edit`} className="button">
+            Edit
+          </Link>
+          <DeletePartyButton partyId={party.id} />
+        </div>
+      )}
     </article>
+  );
+}
+
+/** What a guest sees of the others: the going and maybe names, or only the counts when the host hides them. */
+function GuestView({ party }: { party: Party }) {
+  if (party.guestListHidden) {
+    return (
+      <>
+        <AnswerCounts party={party} />
+        <p className="muted">The host shares only the numbers, not the names.</p>
+      </>
+    );
+  }
+  return (
+    <>
+      <AnswerCounts party={party} />
+      <h3 id="going-heading">Going</h3>
+      <GuestList party={party} label="Guest list" />
+      {party.maybe.length > 0 && (
+        <>
+          <h3 id="maybe-heading">Maybe</h3>
+          <ul className="guest-list" aria-labelledby="maybe-heading">
+            {party.maybe.map(({ userId, username }) => (
+              <li key={userId}>{username}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
   );
 }

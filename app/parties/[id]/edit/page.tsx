@@ -28,6 +28,10 @@ export default async function EditPartyPage({ params }: PageProps<"/parties/[id]
           venue: party.venue,
           mainDish: party.mainDish,
           seats: party.seats,
+          plusOnesAllowed: party.plusOnesAllowed,
+          waitlist: party.waitlist,
+          rsvpBy: party.rsvpBy?.toISOString() ?? null,
+          showGuestList: !party.guestListHidden,
         }}
         serverTimeZone={timeZone}
         minDate={utcToLocalInput(new Date(), timeZone)}
