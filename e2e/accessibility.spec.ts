@@ -88,6 +88,27 @@ test("every page passes axe, logged out and logged in, forms with errors include
   ]) {
     await visit(path);
   }
+  // Part 2: a guest's answer controls (no answer yet: plus-ones and the three
+  // buttons; answered: the note too), and the host's guest list by answer,
+  // with notes, the waitlist and Remove, and its confirmation page.
+  const open = await apiCreateParty(host.page.request, { plusOnesAllowed: 2 });
+  await visit(`/parties/${open.id}`, "party, guest without an answer");
+  await expect(page.getByLabel("Plus-ones", { exact: true })).toBeVisible();
+  await page.request.put(`/api/parties/${open.id}/rsvp`, { data: { response: "maybe", note: "Maybe late" } });
+  // The same page (and title) again, now with an answer: audited, not counted as a page of its own.
+  await page.goto(`/parties/${open.id}`);
+  await page.waitForLoadState("networkidle");
+  await audit(page, "party, guest who answered");
+  await expect(page.getByLabel("Note for the host")).toHaveValue("Maybe late");
+  const hosted = await apiCreateParty(page.request, { seats: 2, waitlist: true, plusOnesAllowed: 1 });
+  await host.page.request.put(`/api/parties/${hosted.id}/rsvp`, { data: { response: "going", note: "No fish" } });
+  const third = await anotherPerson(browser, test.info().project.use.baseURL!, "axewait");
+  await third.page.request.put(`/api/parties/${hosted.id}/rsvp`, { data: { response: "going", plusOnes: 1 } });
+  await visit(`/parties/${hosted.id}`, "party, host's guest list");
+  await expect(page.getByRole("button", { name: `Remove ${third.user.username}` })).toBeVisible();
+  await expect(page.getByText("2 going · 0 maybe · 0 can't go · 1 on the waitlist")).toBeVisible();
+  await visit(`/parties/${hosted.id}/guests/${host.user.username}/remove`, "remove a guest");
+  await third.context.close();
   await page.goto(`/parties/${party.id}/edit`);
   titles.set("403", await audit(page, "403"));
 

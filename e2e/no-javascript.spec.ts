@@ -91,6 +91,60 @@ test("host, RSVP, cancel, edit and delete a party without JavaScript", async ({ 
   await expect(page).toHaveURL(`/user/${user.username}`);
 });
 
+test("answer maybe, then going with a plus-one and a note, without JavaScript", async ({ page, user, browser }) => {
+  const { anotherPersonWithoutJavaScript, apiCreateParty } = await import("./support/parties");
+  const { apiLogin } = await import("./support/users");
+  await apiLogin(page.request, user);
+  const party = await apiCreateParty(page.request, { seats: 6, plusOnesAllowed: 1 });
+  const guest = await anotherPersonWithoutJavaScript(browser, test.info().project.use.baseURL!);
+  const gp = guest.page;
+  await gp.goto(`/parties/${party.id}`);
+  await gp.getByRole("button", { name: "Maybe", exact: true }).click();
+  await expect(gp).toHaveURL(`/parties/${party.id}`);
+  await expect(gp.getByRole("status")).toContainText(`You're a maybe for ${user.username}'s dinner party on `);
+  await expect(gp.getByText("Your RSVP: Maybe", { exact: true })).toBeVisible();
+
+  await gp.getByLabel("Plus-ones", { exact: true }).fill("1");
+  await gp.getByLabel("Note for the host").fill("Running late, start without us.");
+  await gp.getByRole("button", { name: "RSVP", exact: true }).click();
+  await expect(gp.getByRole("status")).toContainText(`You successfully RSVP'd to ${user.username}'s dinner party on `);
+  await expect(gp.getByText("Your RSVP: Going with 1 plus-one", { exact: true })).toBeVisible();
+  await expect(gp.getByText("3 of 6 seats taken")).toBeVisible();
+  await expect(gp.getByLabel("Note for the host")).toHaveValue("Running late, start without us.");
+
+  // The host reads the note on their own list.
+  await page.goto(`/parties/${party.id}`);
+  await expect(page.getByRole("list", { name: /^Going/ })).toContainText(
+    `${guest.user.username} +1Note: Running late, start without us.`,
+  );
+  await guest.context.close();
+});
+
+test("remove a guest through the confirmation page, without JavaScript", async ({ page, user, browser }) => {
+  const { anotherPerson, apiAnswer, apiCreateParty } = await import("./support/parties");
+  const { apiLogin } = await import("./support/users");
+  await apiLogin(page.request, user);
+  const party = await apiCreateParty(page.request, { seats: 6 });
+  const guest = await anotherPerson(browser, test.info().project.use.baseURL!);
+  await apiAnswer(guest.page.request, party.id, { response: "going" });
+
+  await page.goto(`/parties/${party.id}`);
+  await expect(page.getByText("2 of 6 seats taken")).toBeVisible();
+  await page.getByRole("button", { name: `Remove ${guest.user.username}` }).click();
+  // No confirm() dialog without JavaScript: a page asks instead.
+  await expect(page).toHaveURL(`/parties/${party.id}/guests/${guest.user.username}/remove`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Remove ${guest.user.username}?`);
+  const before = (await (await page.request.get(`/api/parties/${party.id}/guests`)).json()).guests;
+  expect(before.map((g: { username: string }) => g.username)).toContain(guest.user.username);
+
+  await page.getByRole("button", { name: `Yes, remove ${guest.user.username}` }).click();
+  await expect(page).toHaveURL(`/parties/${party.id}`);
+  await expect(page.getByRole("status")).toHaveText(`${guest.user.username} has been removed from your dinner party.`);
+  await expect(page.getByText("1 of 6 seats taken")).toBeVisible();
+  await expect(page.getByRole("list", { name: /^Going/ })).not.toContainText(guest.user.username);
+  await guest.context.close();
+});
+
 test("a callbackUrl that normalises to another site is dropped from the form, and refused when forged", async ({
   page,
   user,

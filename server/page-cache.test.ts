@@ -290,6 +290,19 @@ describe("signed-in page cache", () => {
     assert.match(bob.body.toString(), /bob at version/);
   });
 
+  test("only /rsvp: a party page and the host's guest-list CSV are rendered every time", async () => {
+    clock += 60_000;
+    for (const path of ["/parties/1", "/parties/1/guests.csv", "/parties/1/guests/ann/remove"]) {
+      const rendered = renders;
+      await get(path, { cookie: "dp.session=token-ann" });
+      await get(path, { cookie: "dp.session=token-ann" });
+      assert.equal(renders, rendered + 2, path);
+      const request = { method: "GET", url: path, headers: { cookie: "dp.session=token-ann" } };
+      const ticket = await cache.keyOf(request as unknown as http.IncomingMessage);
+      assert.equal(ticket, null, path);
+    }
+  });
+
   test("any change to the content retires every copy at once", async () => {
     clock += 60_000;
     await as("token-ann");

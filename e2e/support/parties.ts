@@ -95,6 +95,23 @@ export async function anotherPerson(browser: Browser, baseURL: string, prefix = 
   return { context, page, user };
 }
 
+/**
+ * A second person in a browser without JavaScript, registered and logged in.
+ * Such a browser never runs the script that tells the server its time zone,
+ * so it has no zone cookie.
+ */
+export async function anotherPersonWithoutJavaScript(browser: Browser, baseURL: string, prefix = "nojsguest") {
+  const context = await browser.newContext({
+    baseURL,
+    javaScriptEnabled: false,
+    extraHTTPHeaders: { "x-forwarded-for": randomIp() },
+  });
+  const user: TestUser = await createUser(context.request, newUser(prefix));
+  await apiLogin(context.request, user);
+  const page = await context.newPage();
+  return { context, page, user };
+}
+
 /** The card of a party in a list, found by its venue. */
 export function partyCard(page: Page, venue: string) {
   return page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: venue }) });
