@@ -69,6 +69,17 @@ export async function apiCreateParty(
   return res.json();
 }
 
+/** Answer a party through the JSON API (PUT …/rsvp) as the request context's user; returns the API's `rsvp`. */
+export async function apiAnswer(
+  request: APIRequestContext,
+  partyId: number,
+  answer: { response: "going" | "maybe" | "declined"; plusOnes?: number; note?: string },
+): Promise<ApiRsvp> {
+  const res = await request.put(`/api/parties/${partyId}/rsvp`, { data: answer });
+  expect(res.status(), await res.text()).toBe(200);
+  return (await res.json()).rsvp;
+}
+
 /** Fill and send "Host a dinner party" on one's own profile page. */
 export async function hostThroughForm(
   page: Page,
