@@ -16,6 +16,11 @@ export { join as sqlJoin, sqltag as sql, type Sql } from "@prisma/client/runtime
 /** A value of a raw row as the driver returns it: SQLite gives dates as text and counts as BigInt. */
 export type RawScalar = Date | string | number | bigint;
 
+/** A boolean column of a raw row: PostgreSQL answers true / false, SQLite 0 / 1. */
+export function rawBool(value: RawScalar | boolean): boolean {
+  return value === true || Number(value) === 1;
+}
+
 /** A date column of a raw row, whichever database returned it. */
 export function rawDate(value: RawScalar): Date {
   return value instanceof Date ? value : new Date(typeof value === "bigint" ? Number(value) : value);

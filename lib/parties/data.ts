@@ -1,5 +1,5 @@
 import "server-only";
-import { db, rawDate, sql, sqlJoin, type RawScalar, type Sql } from "@/lib/db";
+import { db, rawBool, rawDate, sql, sqlJoin, type RawScalar, type Sql } from "@/lib/db";
 
 // Reads for pages and the API (./api.ts shapes the API's answers). Every list
 // is one query for the parties (with their hosts) plus one for their guests,
@@ -71,9 +71,6 @@ type RawAnswer = {
   queuePos: RawScalar | null;
   note: string | null;
 };
-
-/** A boolean column of a raw row: SQLite answers 0 / 1. */
-const rawBool = (v: RawScalar | boolean) => v === true || Number(v) === 1;
 
 /**
  * Parties matching `where` (on `p`), in `order`, at most `limit`, with host

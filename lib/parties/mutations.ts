@@ -1,5 +1,5 @@
 import "server-only";
-import { db, provider, sql, type RawScalar, rawDate } from "@/lib/db";
+import { db, provider, rawBool, rawDate, sql, type RawScalar } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { hit, RATE_LIMITS, type Hit } from "@/lib/rate-limit/mutations";
 import { findParty, type Answer, type Party, type Rsvp, type RsvpResponse } from "./data";
@@ -104,8 +104,7 @@ async function lockParty(tx: Tx, partyId: number, hostId?: string): Promise<Lock
     seats: Number(p.seats),
     seatsTaken: Number(p.seatsTaken),
     plusOnesAllowed: Number(p.plusOnesAllowed),
-    // SQLite answers booleans as 0 / 1
-    waitlist: p.waitlist === true || Number(p.waitlist) === 1,
+    waitlist: rawBool(p.waitlist),
   };
 }
 
@@ -371,16 +370,8 @@ async function answerLocked(
   };
 }
 
-export type RsvpResult =
-  | { status: "ok"; hostUsername: string; startsAt: Date; rsvp: Rsvp; outcome: AnswerOutcome }
-  | { status: "not_found" }
-  | { status: "past" }
-  | { status: "already" }
-  | { status: "full" }
-  | { status: "closed" }
-  | { status: "removed" }
-  | { status: "no_room_for_plus_ones" }
-  | { status: "too_many_plus_ones"; allowed: number };
+/** An answer's result, where the host is "already" at the table rather than refused. */
+export type RsvpResult = Exclude<AnswerResult, { status: "host" }>;
 
 /** Part 1's RSVP (the "RSVP" button of /rsvp, the Party ID form, POST …/rsvp): going, new. */
 export async function rsvp(partyId: number, userId: string, now = new Date(), plusOnes = 0): Promise<RsvpResult> {
