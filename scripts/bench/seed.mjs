@@ -1,7 +1,9 @@
 // Seed a fresh SQLite database for the benchmark, straight into the tables
 // (going through the API would spend most of the time hashing passwords):
 // `users` people sharing one password, `parties` upcoming parties spread
-// over a year, and `rsvps` guests on top of each party's host.
+// over a year, and `rsvps` guests on top of each party's host; then
+// `waitlistParties` small parties with plus-ones and a waitlist, a year out so
+// that the Part 1 lists (the soonest parties) read the same rows as before.
 import { createHash, randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
 import Database from "better-sqlite3";
@@ -15,7 +17,7 @@ function prehash(password) {
 const iso = (ms) => new Date(ms).toISOString().replace("Z", "+00:00");
 
 /** @returns the users' ids and usernames, and the parties' ids */
-export async function seedSqlite(file, { users, parties, rsvps, cost = 10, seats = 100 }) {
+export async function seedSqlite(file, { users, parties, rsvps, cost = 10, seats = 100, waitlistParties = 0 }) {
   const db = new Database(file);
   const hash = await bcrypt.hash(prehash(BENCH_PASSWORD), cost);
   const now = Date.now();
@@ -30,9 +32,14 @@ export async function seedSqlite(file, { users, parties, rsvps, cost = 10, seats
     `INSERT INTO "DinnerParty" ("hostId", "startsAt", "venue", "mainDish", "seats", "seatsTaken", "createdAt", "updatedAt")
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const insertWaitlistParty = db.prepare(
+    `INSERT INTO "DinnerParty" ("hostId", "startsAt", "venue", "mainDish", "seats", "seatsTaken", "plusOnesAllowed", "waitlist", "createdAt", "updatedAt")
+     VALUES (?, ?, ?, ?, ?, 1, ?, 1, ?, ?)`,
+  );
   const insertAttendance = db.prepare(`INSERT INTO "Attendance" ("partyId", "userId", "createdAt") VALUES (?, ?, ?)`);
   const dishes = ["Lasagna", "Paella", "Ramen", "Tagine", "Risotto", "Curry", "Pho", "Goulash"];
   const partyIds = [];
+  const waitlistPartyIds = [];
   /** partyId → ids of the people already at the table */
   const attending = new Map();
   db.transaction(() => {
@@ -66,7 +73,80 @@ export async function seedSqlite(file, { users, parties, rsvps, cost = 10, seats
       }
       attending.set(id, taken);
     }
+    for (let i = 0; i < waitlistParties; i++) {
+      const host = people[(i * 13) % users];
+      const startsAt = now + 86_400_000 * (400 + i);
+      const { lastInsertRowid } = insertWaitlistParty.run(
+        host.id,
+        iso(startsAt),
+        `Small table ${i + 1}`,
+        dishes[i % dishes.length],
+        WAITLIST_PARTY.seats,
+        WAITLIST_PARTY.plusOnesAllowed,
+        iso(now),
+        iso(now),
+      );
+      const id = Number(lastInsertRowid);
+      waitlistPartyIds.push(id);
+      insertAttendance.run(id, host.id, iso(now));
+      attending.set(id, new Set([host.id]));
+    }
+    // The app keeps no record of promotions (a promoted guest is simply going),
+    // so the benchmark counts them with a trigger of its own.
+    db.exec(`
+      CREATE TABLE "BenchPromotions" ("n" INTEGER NOT NULL);
+      INSERT INTO "BenchPromotions" VALUES (0);
+      CREATE TRIGGER "bench_promotion" AFTER UPDATE OF "response" ON "Attendance"
+      WHEN OLD."response" = 'waitlisted' AND NEW."response" = 'going'
+      BEGIN UPDATE "BenchPromotions" SET "n" = "n" + 1; END;`);
   })();
   db.close();
-  return { people, partyIds, attending };
+  return { people, partyIds, waitlistPartyIds, attending };
+}
+
+/** The shape of the benchmark's waitlist parties: a small table that fills fast. */
+export const WAITLIST_PARTY = { seats: 8, plusOnesAllowed: 2 };
+
+/** Promotions from the waitlist so far. */
+export function promotions(file) {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare(`SELECT "n" FROM "BenchPromotions"`).get().n;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Issue 14's invariants over every party, read straight from the database:
+ * seatsTaken = Σ going (1 + plus-ones) ≤ seats; a place in the queue exactly
+ * for the waitlisted; nobody waitlisted while a seat that fits them is free.
+ * @returns the parties that break one, with what is wrong (empty when all hold)
+ */
+export function answerInvariantViolations(file) {
+  const db = new Database(file, { readonly: true });
+  try {
+    const broken = [];
+    const parties = db
+      .prepare(
+        `SELECT p."id", p."seats", p."seatsTaken",
+           COALESCE(SUM(CASE WHEN a."response" = 'going' THEN 1 + a."plusOnes" END), 0) AS "going",
+           COALESCE(MIN(CASE WHEN a."response" = 'waitlisted' THEN 1 + a."plusOnes" END), 0) AS "smallestWaiting",
+           SUM(CASE WHEN (a."response" = 'waitlisted') <> (a."queuePos" IS NOT NULL) THEN 1 ELSE 0 END) AS "badQueue"
+         FROM "DinnerParty" p LEFT JOIN "Attendance" a ON a."partyId" = p."id"
+         GROUP BY p."id"`,
+      )
+      .all();
+    for (const p of parties) {
+      const free = p.seats - p.seatsTaken;
+      if (p.seatsTaken !== p.going) broken.push(`party ${p.id}: seatsTaken ${p.seatsTaken} ≠ ${p.going} going`);
+      if (free < 0) broken.push(`party ${p.id}: ${p.seatsTaken} taken of ${p.seats}`);
+      if (p.badQueue) broken.push(`party ${p.id}: ${p.badQueue} queue places out of step with the answer`);
+      if (p.smallestWaiting && p.smallestWaiting <= free)
+        broken.push(`party ${p.id}: someone needing ${p.smallestWaiting} waits with ${free} free`);
+    }
+    return broken;
+  } finally {
+    db.close();
+  }
 }
