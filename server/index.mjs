@@ -42,7 +42,7 @@ if (cluster.isPrimary && workers > 1) {
     args: process.argv.slice(2),
     workers,
     port,
-    giveUpAfterMs: SHUTDOWN_DRAIN_MS + SHUTDOWN_GRACE_MS + 2_000,
+    giveUpAfterMs: 2 * SHUTDOWN_DRAIN_MS + SHUTDOWN_GRACE_MS + 2_000,
   });
 } else {
   await runWorker();
