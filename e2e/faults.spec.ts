@@ -103,14 +103,18 @@ test("SIGTERM lets in-flight requests finish, then closes the database pool", as
   ).toBeGreaterThan(0);
 
   // Twelve logins (a bcrypt hash each, ~70 ms), each on its own connection,
-  // are all sent — and queued in the one worker — when SIGTERM arrives.
+  // all written to the server's socket before SIGTERM: on a loaded machine
+  // this process may take a second to send them, and one not sent yet is not
+  // in flight. 127.0.0.1, not localhost: no name lookup to wait for.
+  const direct = `http://127.0.0.1:${port}`;
   const body = JSON.stringify({ email: user.email, password: user.password });
+  const sent: Promise<void>[] = [];
   const inFlight = Array.from(
     { length: 12 },
     () =>
       new Promise<number>((resolve, reject) => {
         const req = http.request(
-          `${baseURL}/api/users/login`,
+          `${direct}/api/users/login`,
           {
             method: "POST",
             agent: false,
@@ -122,16 +126,17 @@ test("SIGTERM lets in-flight requests finish, then closes the database pool", as
           },
         );
         req.on("error", reject);
+        sent.push(new Promise((written) => req.on("finish", written)));
         req.end(body);
       }),
   );
-  await new Promise((r) => setTimeout(r, 150));
+  await Promise.all(sent);
   child.kill("SIGTERM");
   // While it drains, the instance tells load balancers to look elsewhere.
   await new Promise((r) => setTimeout(r, 100));
   const health = await new Promise<number>((resolve, reject) =>
     http
-      .get(`${baseURL}/api/health`, { agent: false }, (res) => {
+      .get(`${direct}/api/health`, { agent: false }, (res) => {
         res.resume();
         resolve(res.statusCode ?? 0);
       })

@@ -25,7 +25,7 @@ import { normaliseHeaders } from "./client-address.mjs";
 import { runPrimary } from "./cluster.mjs";
 import { log } from "./log.mjs";
 import { createPageCache, pageCacheEnabled } from "./page-cache.mjs";
-import { stopGracefullyOnSignals } from "./shutdown.mjs";
+import { MAX_DRAINS, stopGracefullyOnSignals } from "./shutdown.mjs";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
@@ -42,7 +42,7 @@ if (cluster.isPrimary && workers > 1) {
     args: process.argv.slice(2),
     workers,
     port,
-    giveUpAfterMs: 2 * SHUTDOWN_DRAIN_MS + SHUTDOWN_GRACE_MS + 2_000,
+    giveUpAfterMs: MAX_DRAINS * SHUTDOWN_DRAIN_MS + SHUTDOWN_GRACE_MS + 2_000,
   });
 } else {
   await runWorker();

@@ -1,11 +1,14 @@
 // @ts-check
 // A worker's graceful stop on SIGTERM (or SIGINT): /api/health turns 503 so
-// the load balancer stops sending, the server keeps accepting for `drainMs`
-// (and until every connection accepted meanwhile has sent its request), then
+// the load balancer stops sending, the server keeps accepting until no
+// connection has come for `drainMs` (at most MAX_DRAINS × drainMs), then
 // stops accepting, lets in-flight requests finish (at most `graceMs`), closes
 // the database pool and exits.
 import { bridge } from "./bridge.mjs";
 import { log } from "./log.mjs";
+
+/** The longest a stop keeps accepting, in units of the drain time. */
+export const MAX_DRAINS = 5;
 
 /** @param {import("node:http").Server} server @param {{ drainMs: number, graceMs: number }} timing */
 export function stopGracefullyOnSignals(server, { drainMs, graceMs }) {
@@ -15,24 +18,23 @@ export function stopGracefullyOnSignals(server, { drainMs, graceMs }) {
     // /api/health answers 503 from now on, so a load balancer stops sending.
     bridge().stopping = true;
     log(`${signal}: finishing in-flight requests`);
-    // server.close() also closes every connection without a request in
-    // progress, which includes one just accepted whose request is still
-    // unread: a worker busy hashing passwords reads it late, and closing then
-    // resets a request its client already sent. So such connections are
-    // awaited too (bounded: a client that never sends is closed after drainMs more).
+    // Keep accepting until no connection has come for `drainMs`: a balancer
+    // may still send for a moment, and a worker busy hashing passwords takes
+    // the connections the kernel already queued only one by one — closing the
+    // socket would reset those. server.close() also closes every connection
+    // without a request in progress, which includes one accepted whose request
+    // is still unread, so those are awaited too. Bounded by MAX_DRAINS × drainMs.
     /** @type {Set<import("node:net").Socket>} */
     const unread = new Set();
-    const accepted = (/** @type {import("node:net").Socket} */ socket) => {
+    let lastConnection = Date.now();
+    server.on("connection", (/** @type {import("node:net").Socket} */ socket) => {
+      lastConnection = Date.now();
       unread.add(socket);
       socket.once("close", () => unread.delete(socket));
-    };
-    const read = (/** @type {import("node:http").IncomingMessage} */ req) => unread.delete(req.socket);
-    server.on("connection", accepted);
-    server.on("request", read);
-    // Keep accepting for a moment: connections already queued in the kernel
-    // (a client's request on its way) would be reset if the socket closed now.
-    await sleep(drainMs);
-    for (const until = Date.now() + drainMs; unread.size > 0 && Date.now() < until; ) await sleep(25);
+    });
+    server.on("request", (/** @type {import("node:http").IncomingMessage} */ req) => unread.delete(req.socket));
+    const until = Date.now() + MAX_DRAINS * drainMs;
+    while (Date.now() < until && (unread.size > 0 || Date.now() - lastConnection < drainMs)) await sleep(25);
     const force = setTimeout(() => {
       log("grace period over; closing remaining connections");
       server.closeAllConnections();
