@@ -83,73 +83,78 @@ test("SIGTERM lets in-flight requests finish, then closes the database pool", as
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let log = "";
-  child.stdout.on("data", (d) => (log += d));
-  child.stderr.on("data", (d) => (log += d));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  // A failed expectation must not leave the server running: it would load every later test.
+  try {
+    let log = "";
+    child.stdout.on("data", (d) => (log += d));
+    child.stderr.on("data", (d) => (log += d));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
 
-  const baseURL = `http://localhost:${port}`;
-  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
-  await expect
-    .poll(async () => (await api.get("/api/health").catch(() => null))?.status(), { timeout: 60_000 })
-    .toBe(200);
-  const user = await createUser(api, newUser("term"));
-  expect(
-    Number(
-      (
-        await sql<{ n: string }>(`SELECT COUNT(*) AS n FROM pg_stat_activity WHERE application_name = $1`, [appName])
-      )[0]!.n,
-    ),
-  ).toBeGreaterThan(0);
+    const baseURL = `http://localhost:${port}`;
+    const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
+    await expect
+      .poll(async () => (await api.get("/api/health").catch(() => null))?.status(), { timeout: 60_000 })
+      .toBe(200);
+    const user = await createUser(api, newUser("term"));
+    expect(
+      Number(
+        (
+          await sql<{ n: string }>(`SELECT COUNT(*) AS n FROM pg_stat_activity WHERE application_name = $1`, [appName])
+        )[0]!.n,
+      ),
+    ).toBeGreaterThan(0);
 
-  // Twelve logins (a bcrypt hash each, ~70 ms), each on its own connection,
-  // all written to the server's socket before SIGTERM: on a loaded machine
-  // this process may take a second to send them, and one not sent yet is not
-  // in flight. 127.0.0.1, not localhost: no name lookup to wait for.
-  const direct = `http://127.0.0.1:${port}`;
-  const body = JSON.stringify({ email: user.email, password: user.password });
-  const sent: Promise<void>[] = [];
-  const inFlight = Array.from(
-    { length: 12 },
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const req = http.request(
-          `${direct}/api/users/login`,
-          {
-            method: "POST",
-            agent: false,
-            headers: { "content-type": "application/json", "x-forwarded-for": randomIp() },
-          },
-          (res) => {
-            res.resume();
-            res.on("end", () => resolve(res.statusCode ?? 0));
-          },
-        );
-        req.on("error", reject);
-        sent.push(new Promise((written) => req.on("finish", written)));
-        req.end(body);
-      }),
-  );
-  await Promise.all(sent);
-  child.kill("SIGTERM");
-  // While it drains, the instance tells load balancers to look elsewhere.
-  await new Promise((r) => setTimeout(r, 100));
-  const health = await new Promise<number>((resolve, reject) =>
-    http
-      .get(`${direct}/api/health`, { agent: false }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      })
-      .on("error", reject),
-  );
-  expect(health).toBe(503);
-  const statuses = await Promise.all(inFlight);
-  expect(statuses, log).toEqual(Array(12).fill(200));
-  expect(await exited, log).toBe(0);
-  expect(log).toContain("SIGTERM: finishing in-flight requests");
-  const [left] = await sql<{ n: string }>(`SELECT COUNT(*) AS n FROM pg_stat_activity WHERE application_name = $1`, [
-    appName,
-  ]);
-  expect(Number(left!.n)).toBe(0);
-  await api.dispose();
+    // Twelve logins (a bcrypt hash each, ~70 ms), each on its own connection,
+    // all written to the server's socket before SIGTERM: on a loaded machine
+    // this process may take a second to send them, and one not sent yet is not
+    // in flight. 127.0.0.1, not localhost: no name lookup to wait for.
+    const direct = `http://127.0.0.1:${port}`;
+    const body = JSON.stringify({ email: user.email, password: user.password });
+    const sent: Promise<void>[] = [];
+    const inFlight = Array.from(
+      { length: 12 },
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const req = http.request(
+            `${direct}/api/users/login`,
+            {
+              method: "POST",
+              agent: false,
+              headers: { "content-type": "application/json", "x-forwarded-for": randomIp() },
+            },
+            (res) => {
+              res.resume();
+              res.on("end", () => resolve(res.statusCode ?? 0));
+            },
+          );
+          req.on("error", reject);
+          sent.push(new Promise((written) => req.on("finish", written)));
+          req.end(body);
+        }),
+    );
+    await Promise.all(sent);
+    child.kill("SIGTERM");
+    // While it drains, the instance tells load balancers to look elsewhere.
+    await new Promise((r) => setTimeout(r, 100));
+    const health = await new Promise<number>((resolve, reject) =>
+      http
+        .get(`${direct}/api/health`, { agent: false }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        })
+        .on("error", reject),
+    );
+    expect(health).toBe(503);
+    const statuses = await Promise.all(inFlight);
+    expect(statuses, log).toEqual(Array(12).fill(200));
+    expect(await exited, log).toBe(0);
+    expect(log).toContain("SIGTERM: finishing in-flight requests");
+    const [left] = await sql<{ n: string }>(`SELECT COUNT(*) AS n FROM pg_stat_activity WHERE application_name = $1`, [
+      appName,
+    ]);
+    expect(Number(left!.n)).toBe(0);
+    await api.dispose();
+  } finally {
+    if (child.exitCode === null) child.kill("SIGKILL");
+  }
 });
