@@ -40,6 +40,13 @@ const nextConfig = {
         source: "/api/:path*",
         headers: [{ key: "Cache-Control", value: "no-store" }],
       },
+      // Links whose path is a key (an invitation, a calendar feed): the page
+      // must not hand it to the next site in a Referer. Listed after the
+      // catch-all, so their value wins.
+      ...["/invite/:token", "/api/invites/:token", "/calendar/:file"].map((source) => ({
+        source,
+        headers: [{ key: "Referrer-Policy", value: "no-referrer" }],
+      })),
     ];
   },
 };

@@ -11,6 +11,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./scripts/lib/chromium.mjs";
 //    own client address and the brute-force limits of one test never touch
 //    another; two worker processes;
 //  - untrusted: does not, to prove a client cannot choose its address;
+//  - cached: the page cache always on, one worker (e2e/api-visibility.spec.ts);
 //  - instance B (E2E_INSTANCES=1, on PostgreSQL): a second app instance, for
 //    the several-instances tests.
 // Faults suite (E2E_SUITE=faults): one server whose database the tests take
@@ -87,6 +88,9 @@ const main: PlaywrightTestConfig = {
   webServer: [
     server(PORT, { TRUST_PROXY: "1", E2E_RESET_DB: "1", CORS_ORIGINS: "https://frontend.example" }),
     server(PORT + 1, { WEB_CONCURRENCY: "1", E2E_WAIT_FOR_DB: "1" }),
+    // The page cache on even in the run that turns it off, so who may see an
+    // invite-only party is checked through it on both databases.
+    server(PORT + 3, { PAGE_CACHE: "1", TRUST_PROXY: "1", WEB_CONCURRENCY: "1", E2E_WAIT_FOR_DB: "1" }),
     ...(instances ? [server(PORT + 2, { TRUST_PROXY: "1", WEB_CONCURRENCY: "1", E2E_WAIT_FOR_DB: "1" })] : []),
   ],
 };

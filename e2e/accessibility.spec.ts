@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { expect, logInThroughForm, newUser, test } from "./fixtures";
 import { anotherPerson, apiCreateParty, futureLocal, uniqueVenue } from "./support/parties";
+import { randomIp } from "./support/users";
 
 // WCAG 2.2 AA on every page, on the desktop and the phone: axe finds nothing,
 // one h1 and a unique title per page, nothing wider than the screen, tap
@@ -109,6 +110,28 @@ test("every page passes axe, logged out and logged in, forms with errors include
   await expect(page.getByText("2 going · 0 maybe · 0 can't go · 1 on the waitlist")).toBeVisible();
   await visit(`/parties/${hosted.id}/guests/${host.user.username}/remove`, "remove a guest");
   await third.context.close();
+  // Part 2, invitations: a party with a title, details and a hidden venue as
+  // a guest sees it, and the logged-out preview of its invitation link.
+  const secret = await apiCreateParty(host.page.request, {
+    title: "Axe supper",
+    details: "Ring twice.\nMap: https://maps.example/axe",
+    visibility: "invite-only",
+    venueHidden: true,
+  });
+  const { url } = await (await host.page.request.post(`/api/parties/${secret.id}/invite-link`)).json();
+  const invitation = new URL(url).pathname;
+  expect((await page.request.post(`/api/invites/${invitation.split("/")[2]}`)).status()).toBe(200);
+  await visit(`/parties/${secret.id}`, "party with a hidden venue, guest");
+  const outsider = await browser.newContext({
+    baseURL: test.info().project.use.baseURL!,
+    viewport: page.viewportSize(),
+    extraHTTPHeaders: { "x-forwarded-for": randomIp() },
+  });
+  const preview = await outsider.newPage();
+  await preview.goto(invitation);
+  await preview.waitForLoadState("networkidle");
+  await audit(preview, "invitation preview");
+  await outsider.close();
   await page.goto(`/parties/${party.id}/edit`);
   titles.set("403", await audit(page, "403"));
 

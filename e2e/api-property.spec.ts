@@ -107,11 +107,12 @@ function partyViolations(value: unknown, sentAt: number): Record<string, string[
   };
 }
 
-/** The Party's keys (shared/design.md, Part 1 and "Guest answers, plus-ones and the waitlist"). */
+/** The Party's keys (shared/design.md, Part 1, "Guest answers, plus-ones and the waitlist", "Invitations and privacy"). */
 const PARTY_KEYS = [
   "attendees",
   "counts",
   "date",
+  "details",
   "guestListHidden",
   "host",
   "id",
@@ -122,7 +123,10 @@ const PARTY_KEYS = [
   "rsvpBy",
   "seats",
   "seatsTaken",
+  "title",
   "venue",
+  "venueHidden",
+  "visibility",
   "waitlist",
 ].join();
 

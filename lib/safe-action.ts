@@ -48,7 +48,8 @@ function formObject(formData: FormData): Record<string, string> {
 export function keptFields(formData: FormData): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(formObject(formData))) {
-    if (!/password/i.test(key)) out[key] = value.slice(0, 1000);
+    // Long enough for the longest field (a party's details, 2,000 characters) with room to spare.
+    if (!/password/i.test(key)) out[key] = value.slice(0, 4000);
   }
   return out;
 }

@@ -5,8 +5,9 @@
 //    after a 2 s warm-up, against the production build on SQLite, on a
 //    realistic data set (200 users, 500 parties, 1,500 RSVPs) and one ten
 //    times larger: anonymous home page, logged-in /rsvp, GET /api/parties,
-//    RSVP writes by distinct users, guest answers (going with plus-ones on
-//    parties with a waitlist, and answer changes), JSON login. Also: login latency one at a
+//    invitation previews (logged out) and calendar feeds, RSVP writes by
+//    distinct users, guest answers (going with plus-ones on parties with a
+//    waitlist, and answer changes), JSON login. Also: login latency one at a
 //    time against one bcrypt compare, and one worker against one per core.
 // 2. If ../shared/bench is there: the shared load harness against the Flask
 //    anchor and against DinnerParty, back to back, and their ratios.
@@ -35,6 +36,8 @@ const SCALE = "100000";
 // allows at most a 15 % fall of this same-run ratio.
 const PART1_RSVP_VS_TUTORIAL = 13.32;
 const WAITLIST_PARTIES = 100;
+/** Hosted by the first people, who are logged in: each fetches its party's link. */
+const INVITE_ONLY_PARTIES = 50;
 const COST = Number(process.env.BCRYPT_COST ?? 10);
 const WORK = path.join(ROOT, "var", "bench");
 const HARNESS = process.env.BENCH_HARNESS_DIR ?? path.resolve(ROOT, "..", "shared", "bench");
@@ -215,6 +218,7 @@ async function measure(size, { users, parties, rsvps }, { workers, full = true }
         rsvps,
         cost: COST,
         waitlistParties: full ? WAITLIST_PARTIES : 0,
+        inviteOnlyParties: full ? INVITE_ONLY_PARTIES : 0,
       });
     },
   });
@@ -243,6 +247,7 @@ async function measure(size, { users, parties, rsvps }, { workers, full = true }
       "GET /api/parties",
       cookies.map((c) => line("GET", "/api/parties", c)),
     );
+    if (full) Object.assign(rows, await invitationScenarios(app, seeded, cookies));
     if (full) {
       // Distinct (guest, party) pairs, parties interleaved so that concurrent
       // requests rarely meet at the same table.
@@ -345,6 +350,43 @@ async function answerScenarios(app, seeded, people, cookies) {
   const violations = answerInvariantViolations(file);
   if (violations.length) log(`answer invariants broken:\n  ${violations.join("\n  ")}`);
   return { answerGoing, answerChanges, violations };
+}
+
+/**
+ * Part 2's invitations and calendar: the logged-out preview of invite-only
+ * parties' links (GET /invite/{token}), and the personal calendar feeds
+ * (GET /calendar/{token}.ics) of the logged-in people — the links taken
+ * where a person finds them, from the API and from /settings.
+ */
+async function invitationScenarios(app, seeded, cookies) {
+  const invites = [];
+  for (const { id, host } of seeded.inviteOnly) {
+    const res = await fetch(`${app.base}/api/parties/${id}/invite-link`, {
+      method: "POST",
+      headers: { cookie: cookies[host] },
+    });
+    if (res.status !== 200) throw new Error(`invite-link ${id}: ${res.status} ${await res.text()}`);
+    invites.push(new URL((await res.json()).url).pathname);
+  }
+  const feeds = [];
+  for (const cookie of cookies) {
+    const html = await (await fetch(`${app.base}/settings`, { headers: { cookie } })).text();
+    const path = /\/calendar\/[A-Za-z0-9_-]+\.ics/.exec(html)?.[0];
+    if (!path) throw new Error("no calendar feed link on /settings");
+    feeds.push(path);
+  }
+  return {
+    invite: await scenario(
+      app,
+      "invitation preview, logged out (GET /invite/{token})",
+      invites.map((p) => line("GET", p)),
+    ),
+    feed: await scenario(
+      app,
+      "calendar feed (GET /calendar/{token}.ics)",
+      feeds.map((p) => line("GET", p)),
+    ),
+  };
 }
 
 // ------------------------------------------------------------ side by side
@@ -609,7 +651,7 @@ ${checks.map((c) => `| ${c.name} | ${c.detail} | ${c.ok ? "✓" : "✗"} |`).joi
 
 **Realistic data** — ${small.users} users, ${small.parties} upcoming parties, ${small.rsvps} RSVPs (plus each host), ${runs.small.workers} workers, idle RSS ${runs.small.idleRssMb} MB:
 
-${table([S.home, S.homeRendered, S.rsvp, S.rsvpRendered, S.api, S.write, S.answerGoing, S.answerChanges, S.login])}
+${table([S.home, S.homeRendered, S.rsvp, S.rsvpRendered, S.api, S.invite, S.feed, S.write, S.answerGoing, S.answerChanges, S.login])}
 
 RSVP writes: ${S.write.pairs} distinct (guest, party) pairs, each answered 201.
 ${answersNote(S)}
@@ -617,7 +659,7 @@ One login at a time: p50 ${S.loginSingleP50} ms; one bcrypt compare at cost ${CO
 
 **Ten times the data** — ${large.users} users, ${large.parties} parties, ${large.rsvps} RSVPs:
 
-${table([L.home, L.homeRendered, L.rsvp, L.rsvpRendered, L.api, L.write, L.answerGoing, L.answerChanges, L.login])}
+${table([L.home, L.homeRendered, L.rsvp, L.rsvpRendered, L.api, L.invite, L.feed, L.write, L.answerGoing, L.answerChanges, L.login])}
 
 ${answersNote(L)}
 

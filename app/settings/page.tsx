@@ -10,6 +10,11 @@ import { DeleteAccountForm } from "@/components/settings/delete-account-form";
 import { logoutOtherSessionsAction } from "@/lib/users/actions";
 import { formatPartyDate } from "@/lib/time";
 import { getViewer } from "@/lib/viewer";
+import { headers } from "next/headers";
+import { resetFeedAction } from "@/lib/calendar/actions";
+import { feedUrl } from "@/lib/calendar/api";
+import { getFeedToken } from "@/lib/calendar/loaders";
+import { appOrigin } from "@/lib/http/request";
 
 export const metadata: Metadata = { title: "Account settings" };
 
@@ -22,9 +27,11 @@ function describeBrowser(userAgent: string | null): string {
 
 export default async function SettingsPage() {
   const user = await requireUser("/settings");
-  const [sessions, viewer] = await Promise.all([
+  const [sessions, viewer, feedToken, origin] = await Promise.all([
     currentSessionToken().then((token) => listSessions(user.id, token)),
     getViewer(),
+    getFeedToken(user.id),
+    headers().then(appOrigin),
   ]);
   const others = sessions.filter((s) => !s.current).length;
 
@@ -62,6 +69,28 @@ export default async function SettingsPage() {
         <form action={logoutOtherSessionsAction}>
           <input type="hidden" name="returnTo" value="/settings" />
           <PendingButton disabled={others === 0}>Log out of all other sessions</PendingButton>
+        </form>
+      </section>
+
+      <section aria-labelledby="feed-heading">
+        <h2 id="feed-heading">Calendar feed</h2>
+        <div className="field">
+          <label htmlFor="calendar-feed-url">Calendar feed address</label>
+          <p id="calendar-feed-hint" className="field-hint">
+            Subscribe to this private address in your calendar app to see the parties you host or are going or maybe to.
+            Anyone with it can read that list: keep it to yourself, and reset it if it got out.
+          </p>
+          <input
+            id="calendar-feed-url"
+            type="url"
+            readOnly
+            value={feedToken ? feedUrl(origin, feedToken) : ""}
+            aria-describedby="calendar-feed-hint"
+          />
+        </div>
+        <form action={resetFeedAction}>
+          <input type="hidden" name="returnTo" value="/settings" />
+          <PendingButton>Reset feed link</PendingButton>
         </form>
       </section>
 

@@ -8,7 +8,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 
 const loadRegisterFormSchema = () => import("@/lib/users/schema").then((m) => m.registerFormSchema);
-export function RegisterForm() {
+export function RegisterForm({ callbackUrl }: { callbackUrl?: string }) {
   const { form, state, pending, errorFor, initial, formProps } = useActionForm({
     schema: loadRegisterFormSchema,
     action: registerAction,
@@ -19,6 +19,7 @@ export function RegisterForm() {
   return (
     <form {...formProps} className="form">
       <FormMessage state={state} />
+      {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
       <Field
         label="Username"
         autoComplete="username"

@@ -1,29 +1,12 @@
 "use client";
 
-import {
-  startTransition,
-  useActionState,
-  useCallback,
-  useEffect,
-  useRef,
-  useState,
-  useSyncExternalStore,
-  type FormEvent,
-} from "react";
+import { startTransition, useActionState, useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { useForm, useWatch, type DefaultValues, type FieldValues, type Resolver } from "react-hook-form";
 import { initialFormState, type Action } from "@/lib/form-state";
+import { useHydrated } from "./use-hydrated";
 import type { Schema } from "@/lib/zod";
 
-const noop = () => () => {};
-
-/** false during the server render and hydration, true once React runs in the browser. */
-export function useHydrated(): boolean {
-  return useSyncExternalStore(
-    noop,
-    () => true,
-    () => false,
-  );
-}
+export { useHydrated } from "./use-hydrated";
 
 /**
  * A form that validates in the browser with react-hook-form and the shared zod

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Party } from "@/lib/parties/data";
+import { VENUE_HIDDEN } from "@/lib/parties/messages";
 import type { Viewer } from "@/lib/time";
 import { getViewer } from "@/lib/viewer";
 import { RsvpButton } from "./party-buttons";
@@ -56,6 +57,8 @@ export function PartyCard({
   const hosting = party.hostId === viewerId;
   const going = !hosting && party.mine?.response === "going";
   const waiting = party.mine?.response === "waitlisted";
+  // Part 1's cards name the venue; a party with a title (or a hidden venue) shows that instead.
+  const heading = party.ownTitle ?? party.venue ?? party.title;
   return (
     <article className="party-card" aria-labelledby={titleId}>
       <div className="party-card-top">
@@ -65,9 +68,15 @@ export function PartyCard({
         <SeatsBadge party={party} />
       </div>
       <h3 id={titleId} className="party-title">
-        <Link href={`/parties/${party.id}`}>{party.venue}</Link>
+        <Link href={`/parties/${party.id}`}>{heading}</Link>
       </h3>
       <dl className="party-facts">
+        {heading !== party.venue && (
+          <div>
+            <dt>Venue</dt>
+            <dd>{party.venue ?? <span className="muted">{VENUE_HIDDEN}</span>}</dd>
+          </div>
+        )}
         <div>
           <dt>Host</dt>
           <dd>{party.host.username}</dd>

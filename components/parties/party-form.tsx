@@ -3,8 +3,9 @@
 import { useEffect, useSyncExternalStore } from "react";
 import { createPartyAction, updatePartyAction } from "@/lib/parties/actions";
 import { utcToLocalInput } from "@/lib/time";
-import { PLUS_ONES_MAX, SEATS_MAX, SEATS_MIN, TEXT_MAX } from "@/lib/parties/bounds";
+import { DETAILS_MAX, PLUS_ONES_MAX, SEATS_MAX, SEATS_MIN, TEXT_MAX, TITLE_MAX } from "@/lib/parties/bounds";
 import { Field } from "@/components/forms/field";
+import { TextAreaField } from "@/components/forms/text-area-field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -15,8 +16,13 @@ type Props = {
   /** the party being edited; a new one is created when absent */
   party?: {
     id: number;
+    /** the host's own title, "" for none */
+    title: string;
+    details: string;
     startsAt: string;
     venue: string;
+    visibility: "listed" | "invite-only";
+    venueHidden: boolean;
     mainDish: string;
     seats: number;
     plusOnesAllowed: number;
@@ -72,6 +78,11 @@ function FormCheckbox({
   );
 }
 
+const VISIBILITIES = [
+  ["listed", "Everyone on DinnerParty"],
+  ["invite-only", "Only people with the invitation link"],
+] as const;
+
 /** "Host a dinner party" and its edit form: one form, the schema of its action. */
 
 const loadPartyFormSchema = () => import("@/lib/parties/schema").then((m) => m.partyFormSchema);
@@ -81,6 +92,9 @@ export function PartyForm({ party, serverTimeZone, minDate }: Props) {
     schema: party ? loadPartyEditFormSchema : loadPartyFormSchema,
     action: party ? updatePartyAction : createPartyAction,
     defaultValues: {
+      title: party?.title ?? "",
+      details: party?.details ?? "",
+      visibility: party?.visibility ?? "listed",
       date: party ? utcToLocalInput(new Date(party.startsAt), serverTimeZone) : "",
       venue: party?.venue ?? "",
       mainDish: party?.mainDish ?? "",
@@ -92,7 +106,8 @@ export function PartyForm({ party, serverTimeZone, minDate }: Props) {
   });
   // The boxes as sent when the server refused the form (no JavaScript), else as stored.
   const kept = state.fields;
-  const ticked = (name: "waitlist" | "showGuestList", stored: boolean) => (kept ? kept[name] === "on" : stored);
+  const ticked = (name: "waitlist" | "showGuestList" | "venueHidden", stored: boolean) =>
+    kept ? kept[name] === "on" : stored;
   const { register, setValue, getFieldState } = form;
   const zone = useSyncExternalStore(
     noSubscription,
@@ -119,6 +134,15 @@ export function PartyForm({ party, serverTimeZone, minDate }: Props) {
       <FormMessage state={state} />
       {party && <input type="hidden" name="partyId" value={party.id} />}
       <input type="hidden" {...register("timeZone")} defaultValue={initial.timeZone} />
+      <Field
+        label="Title"
+        maxLength={TITLE_MAX}
+        autoComplete="off"
+        hint="Optional: without one the party is called “Dinner at” its venue."
+        defaultValue={initial.title}
+        registration={register("title")}
+        error={errorFor("title")}
+      />
       <Field
         label="Date"
         type="datetime-local"
@@ -161,6 +185,44 @@ export function PartyForm({ party, serverTimeZone, minDate }: Props) {
         label="Show the guest list to guests"
         defaultChecked={ticked("showGuestList", party?.showGuestList ?? true)}
         error={state.errors?.showGuestList?.[0]}
+      />
+      <TextAreaField
+        label="Details"
+        maxLength={DETAILS_MAX}
+        rows={5}
+        hint="Optional: plain text for your guests — parking, the door code, what to wear. Links become clickable."
+        defaultValue={initial.details}
+        registration={register("details")}
+        error={errorFor("details")}
+      />
+      <fieldset
+        className="field field-choices"
+        aria-describedby={errorFor("visibility") ? "field-visibility-error" : undefined}
+      >
+        <legend>Who can see this party</legend>
+        {VISIBILITIES.map(([value, label]) => (
+          <div className="field-checkbox" key={value}>
+            <input
+              id={`field-visibility-${value}`}
+              type="radio"
+              value={value}
+              defaultChecked={initial.visibility === value}
+              {...register("visibility")}
+            />
+            <label htmlFor={`field-visibility-${value}`}>{label}</label>
+          </div>
+        ))}
+        {errorFor("visibility") && (
+          <p id="field-visibility-error" className="field-error">
+            {errorFor("visibility")}
+          </p>
+        )}
+      </fieldset>
+      <FormCheckbox
+        name="venueHidden"
+        label="Show the venue only to guests who are going"
+        defaultChecked={ticked("venueHidden", party?.venueHidden ?? false)}
+        error={state.errors?.venueHidden?.[0]}
       />
       <Field
         label="Venue"

@@ -4,8 +4,13 @@ import { apiLogin, createUser, newUser, randomIp, type TestUser } from "./users"
 
 export type ApiParty = {
   id: number;
+  title: string;
+  details: string;
   date: string;
-  venue: string;
+  /** null where the host hides it from the caller */
+  venue: string | null;
+  visibility: "listed" | "invite-only";
+  venueHidden: boolean;
   mainDish: string;
   seats: number;
   seatsTaken: number;
@@ -54,8 +59,13 @@ export async function apiCreateParty(
     waitlist: boolean;
     rsvpBy: string | null;
     guestListHidden: boolean;
+    title: string | null;
+    details: string;
+    visibility: "listed" | "invite-only";
+    venueHidden: boolean;
   }> = {},
-): Promise<ApiParty> {
+): Promise<ApiParty & { venue: string }> {
+  // The host's own view: the venue is always there.
   const res = await request.post("/api/parties", {
     data: {
       date: new Date(Date.now() + 30 * 86_400_000).toISOString(),

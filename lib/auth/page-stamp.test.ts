@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { createSession } from "./mutations";
 import { db } from "@/lib/db";
+import { invitationTokenFor } from "@/lib/invitations/data";
+import { recordVisit } from "@/lib/invitations/mutations";
 import { cancelRsvp, deleteParty, rsvp, updateParty } from "@/lib/parties/mutations";
 import { makeParty, makeUser } from "@/lib/parties/test-helpers";
 import { signedInPageStamp } from "./page-stamp";
@@ -37,7 +39,7 @@ describe("signed-in page stamp", () => {
     if (started) assert.ok(until > started.startsAt.getTime());
   });
 
-  it("moves with every change to users, parties and guests, cascades included", async () => {
+  it("moves with every change to users, parties, guests and invitation visits, cascades included", async () => {
     const host = await makeUser("stamp");
     const guest = await makeUser("stamp");
     const { token } = await createSession(host.id, { persistent: false });
@@ -47,6 +49,10 @@ describe("signed-in page stamp", () => {
       ["a guest RSVPs", () => rsvp(party!.id, guest.id)],
       ["a guest cancels", () => cancelRsvp(party!.id, guest.id)],
       ["the host edits the party", () => updateParty(party!.id, host.id, { venue: "The garden" })],
+      [
+        "someone opens the invitation link",
+        async () => recordVisit((await invitationTokenFor(party!.id, host.id))!, guest.id),
+      ],
       ["an account changes", () => db.user.update({ where: { id: guest.id }, data: { passwordHash: "y" } })],
       ["the host deletes the party", () => deleteParty(party!.id, host.id)],
       ["a user joins", () => makeUser("stamp")],

@@ -13,3 +13,14 @@ export function isHttpsFrom(h: Headers): boolean {
 export async function isHttps(): Promise<boolean> {
   return isHttpsFrom(await headers());
 }
+
+/**
+ * The site's address for links that leave the page (an invitation link, a
+ * calendar feed): APP_URL when set (behind a proxy, the public name), else
+ * the origin this request came to.
+ */
+export function appOrigin(h: Headers): string {
+  const configured = process.env.APP_URL?.trim().replace(/\/+$/, "");
+  if (configured && /^https?:\/\/[^/?#\s]+$/i.test(configured)) return configured;
+  return `${isHttpsFrom(h) ? "https" : "http"}://${h.get("host") ?? "localhost"}`;
+}

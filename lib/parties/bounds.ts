@@ -10,3 +10,7 @@ export const YEARS_AHEAD = 5;
 export const PLUS_ONES_MAX = 5;
 /** The "Note for the host". */
 export const NOTE_MAX = 280;
+/** The party's own title ("Dinner at {venue}" when none). */
+export const TITLE_MAX = 80;
+/** The party's details: plain text, line breaks kept. */
+export const DETAILS_MAX = 2000;

@@ -18,11 +18,25 @@ export type Rsvp = { response: RsvpResponse; plusOnes: number; note: string; pos
 /** A going guest at the table (the host included). */
 export type PartyGuest = { userId: string; username: string; plusOnes: number };
 
+export type Visibility = "listed" | "invite-only";
+
 /** A party as every page, action and API answer reads it: its one shape. */
 export type Party = {
   id: number;
+  /** the host's title, else "Dinner at {venue}" — or "{host}'s dinner party" when the venue is hidden from the viewer */
+  title: string;
+  /** the title the host typed (the edit form), or null */
+  ownTitle: string | null;
+  /** plain text, "\n" between lines */
+  details: string;
   startsAt: Date;
-  venue: string;
+  /** null when the host hides it from this viewer (not the host, not going) */
+  venue: string | null;
+  visibility: Visibility;
+  venueHidden: boolean;
+  /** grows with every change the host saves (the calendar files' SEQUENCE) */
+  revision: number;
+  updatedAt: Date;
   mainDish: string;
   seats: number;
   /** going guests and their plus-ones, the host included */
@@ -50,8 +64,14 @@ export type Party = {
 
 type RawParty = {
   id: RawScalar;
+  title: string | null;
+  details: string;
   startsAt: RawScalar;
   venue: string;
+  visibility: string;
+  venueHidden: RawScalar | boolean;
+  revision: RawScalar;
+  updatedAt: RawScalar;
   mainDish: string;
   seats: RawScalar;
   seatsTaken: RawScalar;
@@ -73,16 +93,34 @@ type RawAnswer = {
 };
 
 /**
- * Parties matching `where` (on `p`), in `order`, at most `limit`, with host
- * and answers, as `viewerId` may see them: two queries. Notes come back only
+ * Who may see a party, as a condition on `p` (the DinnerParty row): a listed
+ * party, or an invite-only one the viewer hosts, has an answer to, or opened
+ * the invitation link of — a guest the host removed counts as anyone else.
+ * Part of the `where` of every read of a party, here and in ./mutations.ts,
+ * so a party the viewer may not see is a missing one on every surface.
+ */
+export function visibleTo(viewerId: string | null): Sql {
+  if (viewerId === null) return sql`p."visibility" = 'listed'`;
+  return sql`(p."visibility" = 'listed' OR p."hostId" = ${viewerId}
+    OR EXISTS (SELECT 1 FROM "Attendance" va
+               WHERE va."partyId" = p."id" AND va."userId" = ${viewerId} AND va."response" <> 'removed')
+    OR (EXISTS (SELECT 1 FROM "PartyVisit" vv WHERE vv."partyId" = p."id" AND vv."userId" = ${viewerId})
+        AND NOT EXISTS (SELECT 1 FROM "Attendance" vr
+                        WHERE vr."partyId" = p."id" AND vr."userId" = ${viewerId} AND vr."response" = 'removed')))`;
+}
+
+/**
+ * Parties matching `where` (on `p`) that `viewerId` may see, in `order`, at
+ * most `limit`, with host and answers, as the viewer may see them: two queries. Notes come back only
  * for the viewer's own answer; declined and waitlisted guests only as counts.
  */
 async function queryParties(where: Sql, order: Sql, limit: number, viewerId: string | null): Promise<Party[]> {
   const parties = await db.$queryRaw<RawParty[]>`
-    SELECT p."id", p."startsAt", p."venue", p."mainDish", p."seats", p."seatsTaken", p."plusOnesAllowed",
+    SELECT p."id", p."title", p."details", p."startsAt", p."venue", p."visibility", p."venueHidden", p."revision",
+           p."updatedAt", p."mainDish", p."seats", p."seatsTaken", p."plusOnesAllowed",
            p."waitlist", p."rsvpBy", p."guestListHidden", p."hostId", h."username" AS "hostUsername"
     FROM "DinnerParty" p JOIN "User" h ON h."id" = p."hostId"
-    WHERE ${where}
+    WHERE ${where} AND ${visibleTo(viewerId)}
     ORDER BY ${order}
     LIMIT ${limit}`;
   if (parties.length === 0) return [];
@@ -138,10 +176,19 @@ function shapeParty(p: RawParty, answers: RawAnswer[], viewerId: string | null):
     const place = response === "waitlisted" ? waitlistOrder(waitlisted).indexOf(mine) + 1 : 0;
     rsvp = { response, plusOnes: Number(mine.plusOnes), note: mine.note ?? "", position: place || null };
   }
+  const venueHidden = rawBool(p.venueHidden);
+  const venueShown = !venueHidden || viewerId === p.hostId || rsvp?.response === "going";
   return {
     id: Number(p.id),
+    title: partyTitle(p.title, venueShown ? p.venue : null, p.hostUsername),
+    ownTitle: p.title,
+    details: p.details,
     startsAt: rawDate(p.startsAt),
-    venue: p.venue,
+    venue: venueShown ? p.venue : null,
+    visibility: p.visibility === "invite-only" ? "invite-only" : "listed",
+    venueHidden,
+    revision: Number(p.revision),
+    updatedAt: rawDate(p.updatedAt),
     mainDish: p.mainDish,
     seats,
     seatsTaken,
@@ -157,6 +204,14 @@ function shapeParty(p: RawParty, answers: RawAnswer[], viewerId: string | null):
     counts,
     mine: rsvp,
   };
+}
+
+/**
+ * What a party is called: the host's title, else "Dinner at {venue}" (Part 1's
+ * heading) — but never a venue the viewer may not see.
+ */
+export function partyTitle(title: string | null, venue: string | null, host: string): string {
+  return title ?? (venue === null ? `${host}'s dinner party` : `Dinner at ${venue}`);
 }
 
 const waitlistOrder = <T extends { queuePos: RawScalar | null }>(rows: T[]) =>
@@ -238,6 +293,19 @@ export async function listHostedBy(hostId: string, now = new Date(), viewerId: s
 export async function listAttending(userId: string, { limit = 10, now = new Date() } = {}) {
   return queryParties(
     sql`p."startsAt" > ${now} AND EXISTS (SELECT 1 FROM "Attendance" x WHERE x."partyId" = p."id" AND x."userId" = ${userId} AND x."response" IN ('going', 'maybe', 'waitlisted'))`,
+    SOONEST_FIRST,
+    limit,
+    userId,
+  );
+}
+
+/**
+ * A person's calendar feed: the parties they host or are going or maybe to,
+ * from `since` on (a calendar keeps the recent past), soonest first, as they see them.
+ */
+export async function listCalendar(userId: string, since: Date, limit = 500) {
+  return queryParties(
+    sql`p."startsAt" > ${since} AND (p."hostId" = ${userId} OR EXISTS (SELECT 1 FROM "Attendance" x WHERE x."partyId" = p."id" AND x."userId" = ${userId} AND x."response" IN ('going', 'maybe')))`,
     SOONEST_FIRST,
     limit,
     userId,

@@ -15,6 +15,9 @@ export const HOST_CANNOT_CANCEL = "As the host you cannot cancel your own attend
 export const NOT_THE_HOST = "Only the host can change this dinner party.";
 export const PARTY_NOT_FOUND = "There is no dinner party with this ID.";
 
+// Part 2: invitations and privacy.
+export const VENUE_HIDDEN = "The venue is shared with guests who are going.";
+
 export function rsvpAccepted(host: string, date: string): string {
   return `You successfully RSVP'd to ${host}'s dinner party on ${date}!`;
 }

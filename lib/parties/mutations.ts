@@ -1,8 +1,9 @@
 import "server-only";
 import { db, provider, rawBool, rawDate, sql, type RawScalar } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
+import { newTokenSecret } from "@/lib/invitations/tokens";
 import { hit, RATE_LIMITS, type Hit } from "@/lib/rate-limit/mutations";
-import { findParty, type Answer, type Party, type Rsvp, type RsvpResponse } from "./data";
+import { findParty, visibleTo, type Answer, type Party, type Rsvp, type RsvpResponse } from "./data";
 import type { PartyInput, PartyPatch } from "./schema";
 
 // Writes. Ownership is part of every `where` (a non-host's write matches no
@@ -35,7 +36,13 @@ export function rsvpAllowed(userId: string): Promise<Hit> {
 export async function createParty(hostId: string, input: PartyInput): Promise<Party> {
   // One write: the party and the host's own place at the table.
   const { id } = await db.dinnerParty.create({
-    data: { ...input, hostId, seatsTaken: 1, attendances: { create: { userId: hostId, response: "going" } } },
+    data: {
+      ...input,
+      hostId,
+      seatsTaken: 1,
+      inviteSecret: newTokenSecret(),
+      attendances: { create: { userId: hostId, response: "going" } },
+    },
     select: { id: true },
   });
   const party = await findParty(id, hostId);
@@ -45,10 +52,18 @@ export async function createParty(hostId: string, input: PartyInput): Promise<Pa
 
 type HostWrite = { status: "ok" } | { status: "not_found" } | { status: "forbidden" };
 
-/** After a host-only write matched nothing: was the party missing, or someone else's? */
-async function whyNot(id: number, tx: Tx = db): Promise<{ status: "not_found" } | { status: "forbidden" }> {
-  const exists = await tx.dinnerParty.findUnique({ where: { id }, select: { id: true } });
-  return exists ? { status: "forbidden" } : { status: "not_found" };
+/**
+ * After a host-only write matched nothing: was the party missing (or one the
+ * caller may not see, which must look the same), or someone else's?
+ */
+async function whyNot(
+  id: number,
+  callerId: string,
+  tx: Tx = db,
+): Promise<{ status: "not_found" } | { status: "forbidden" }> {
+  const seen = await tx.$queryRaw<{ id: RawScalar }[]>`
+    SELECT p."id" FROM "DinnerParty" p WHERE p."id" = ${id} AND ${visibleTo(callerId)}`;
+  return seen.length > 0 ? { status: "forbidden" } : { status: "not_found" };
 }
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0] | typeof db;
@@ -75,8 +90,15 @@ type LockedParty = {
 
 const FOR_UPDATE = provider === "postgresql" ? sql`FOR UPDATE OF p` : sql``;
 
-/** Lock the party's row for the rest of the transaction and read it; `hostId`: only if that user hosts it. */
-async function lockParty(tx: Tx, partyId: number, hostId?: string): Promise<LockedParty | null> {
+/**
+ * Lock the party's row for the rest of the transaction and read it, if `by`
+ * may see it (./data.ts `visibleTo`); `{ host }`: only if that user hosts it.
+ */
+async function lockParty(
+  tx: Tx,
+  partyId: number,
+  by: { host: string } | { viewer: string },
+): Promise<LockedParty | null> {
   const rows = await tx.$queryRaw<
     {
       hostId: string;
@@ -92,7 +114,7 @@ async function lockParty(tx: Tx, partyId: number, hostId?: string): Promise<Lock
     SELECT p."hostId", h."username" AS "hostUsername", p."startsAt", p."rsvpBy", p."seats", p."seatsTaken",
            p."plusOnesAllowed", p."waitlist"
     FROM "DinnerParty" p JOIN "User" h ON h."id" = p."hostId"
-    WHERE p."id" = ${partyId}${hostId === undefined ? sql`` : sql` AND p."hostId" = ${hostId}`}
+    WHERE p."id" = ${partyId} AND ${"host" in by ? sql`p."hostId" = ${by.host}` : visibleTo(by.viewer)}
     ${FOR_UPDATE}`;
   const p = rows[0];
   if (!p) return null;
@@ -192,8 +214,8 @@ export async function updateParty(
   now = new Date(),
 ): Promise<HostWrite | PartyWriteRefusal> {
   return db.$transaction(async (tx): Promise<HostWrite | PartyWriteRefusal> => {
-    const party = await lockParty(tx, id, hostId);
-    if (!party) return whyNot(id, tx);
+    const party = await lockParty(tx, id, { host: hostId });
+    if (!party) return whyNot(id, hostId, tx);
     if (patch.seats !== undefined && patch.seats < party.seatsTaken)
       return { status: "seats_below_attendees", seatsTaken: party.seatsTaken };
     const startsAt = patch.startsAt ?? party.startsAt;
@@ -202,7 +224,12 @@ export async function updateParty(
     // A deadline already passed may stay (the edit form sends it back); a new one must be ahead.
     if (patch.rsvpBy && patch.rsvpBy.getTime() !== party.rsvpBy?.getTime() && patch.rsvpBy <= now)
       return { status: "rsvp_by_past" };
-    await tx.dinnerParty.update({ where: { id }, data: patch, select: { id: true } });
+    // The revision is the calendar files' SEQUENCE: every saved change moves it.
+    await tx.dinnerParty.update({
+      where: { id },
+      data: { ...patch, revision: { increment: 1 } },
+      select: { id: true },
+    });
     if (patch.seats !== undefined && patch.seats > party.seats)
       await promoteWaitlist(tx, id, patch.seats - party.seatsTaken);
     return { status: "ok" };
@@ -212,7 +239,7 @@ export async function updateParty(
 export async function deleteParty(id: number, hostId: string): Promise<HostWrite> {
   // Answers go with it (ON DELETE CASCADE).
   const { count } = await db.dinnerParty.deleteMany({ where: { id, hostId } });
-  return count === 1 ? { status: "ok" } : whyNot(id);
+  return count === 1 ? { status: "ok" } : whyNot(id, hostId);
 }
 
 export type RemoveGuestResult =
@@ -221,8 +248,8 @@ export type RemoveGuestResult =
 /** The host removes a guest: their seats are freed, the waitlist moves, and they cannot answer again. */
 export async function removeGuest(partyId: number, hostId: string, username: string): Promise<RemoveGuestResult> {
   return db.$transaction(async (tx): Promise<RemoveGuestResult> => {
-    const party = await lockParty(tx, partyId, hostId);
-    if (!party) return whyNot(partyId, tx);
+    const party = await lockParty(tx, partyId, { host: hostId });
+    if (!party) return whyNot(partyId, hostId, tx);
     const guest = await tx.user.findUnique({ where: { username: username.toLowerCase() }, select: { id: true } });
     if (!guest) return { status: "not_a_guest" };
     if (guest.id === hostId) return { status: "host" };
@@ -288,7 +315,7 @@ async function answerLocked(
   now: Date,
   only: "new-going" | undefined,
 ): Promise<AnswerResult> {
-  const party = await lockParty(tx, partyId);
+  const party = await lockParty(tx, partyId, { viewer: userId });
   if (!party) return { status: "not_found" };
   const mine = await readAnswer(tx, partyId, userId);
   if (party.hostId === userId) return { status: only ? "already" : "host" };
@@ -386,7 +413,7 @@ export type CancelResult =
 /** Remove one's answer (going, maybe, can't go) or leave the waitlist; a going guest's seats go to the waitlist. */
 export async function cancelRsvp(partyId: number, userId: string): Promise<CancelResult> {
   return db.$transaction(async (tx): Promise<CancelResult> => {
-    const party = await lockParty(tx, partyId);
+    const party = await lockParty(tx, partyId, { viewer: userId });
     if (!party) return { status: "not_found" };
     if (party.hostId === userId) return { status: "host" };
     return leaveLocked(tx, partyId, userId, party);
@@ -417,7 +444,8 @@ export async function leaveEveryParty(tx: Tx, userId: string): Promise<void> {
     orderBy: { partyId: "asc" },
   });
   for (const { partyId } of rows) {
-    const party = await lockParty(tx, partyId);
+    // Their own answers make each party visible to them (a removed guest's are skipped by leaveLocked anyway).
+    const party = await lockParty(tx, partyId, { viewer: userId });
     if (party) await leaveLocked(tx, partyId, userId, party);
   }
 }

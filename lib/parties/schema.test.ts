@@ -172,3 +172,48 @@ describe("party text and dates the audit broke", () => {
     assert.equal(partyApiCreateSchema.safeParse({ ...body, date: inDays(4 * 365).toISOString() }).success, true);
   });
 });
+
+describe("title, details, visibility and the hidden venue", () => {
+  const api = { date: inDays(10).toISOString(), venue: "The Oak", mainDish: "Paella", seats: 6 };
+
+  it("form: reads them, an empty title as none, and leaves out what the form did not show", () => {
+    const out = partyFormSchema.parse({
+      ...form,
+      title: "  Soup night ",
+      details: "Door code 1234\r\nBring slippers",
+      visibility: "invite-only",
+      venueHidden: "on",
+    });
+    assert.deepEqual(
+      { title: out.title, details: out.details, visibility: out.visibility, venueHidden: out.venueHidden },
+      { title: "Soup night", details: "Door code 1234\nBring slippers", visibility: "invite-only", venueHidden: true },
+    );
+    assert.equal(partyFormSchema.parse({ ...form, title: " \u200b " }).title, null);
+    const part1 = partyFormSchema.parse(form);
+    for (const key of ["title", "details", "visibility", "venueHidden"]) assert.ok(!(key in part1), key);
+  });
+
+  it("form and API: refuse a title over 80, details over 2,000 and an unknown visibility, each on its field", () => {
+    const bad = { title: "t".repeat(81), details: "d".repeat(2001), visibility: "secret" };
+    assert.deepEqual(errorsOf(partyFormSchema.safeParse({ ...form, ...bad })), new Set(Object.keys(bad)));
+    assert.deepEqual(
+      errorsOf(partyApiCreateSchema.safeParse({ ...api, ...bad, venueHidden: "yes" })),
+      new Set([...Object.keys(bad), "venueHidden"]),
+    );
+    assert.equal(
+      partyFormSchema.safeParse({ ...form, title: "t".repeat(80), details: "d".repeat(2000) }).success,
+      true,
+    );
+    assert.deepEqual(errorsOf(partyApiPatchSchema.safeParse({ title: "a\nb" })), new Set(["title"]));
+    assert.deepEqual(errorsOf(partyApiPatchSchema.safeParse({ details: "a\u202eb" })), new Set(["details"]));
+  });
+
+  it("API: a null title clears it; details keep their line breaks", () => {
+    assert.deepEqual(partyApiPatchSchema.parse({ title: null }), { title: null });
+    assert.deepEqual(partyApiPatchSchema.parse({ details: "a\r\nb", visibility: "listed", venueHidden: false }), {
+      details: "a\nb",
+      visibility: "listed",
+      venueHidden: false,
+    });
+  });
+});

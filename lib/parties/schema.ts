@@ -2,13 +2,13 @@
 // react-hook-form and the server actions) and the JSON API's bodies. The
 // field rules are the same; only the transport differs (a form sends strings
 // and a wall-clock time with its zone, JSON sends numbers and ISO 8601).
-import { textChecks } from "@/lib/text";
+import { isInvisible, textChecks } from "@/lib/text";
 import { FALLBACK_TIME_ZONE, isValidTimeZone, localInputToUtc } from "@/lib/time";
 import * as z from "zod/mini";
 import "@/lib/zod";
 import type { Output } from "@/lib/zod";
 import { RSVP_BY_AFTER_START as DEADLINE_BEFORE_START, RSVP_BY_PAST as DEADLINE_FUTURE } from "./messages";
-import { NOTE_MAX, PLUS_ONES_MAX, SEATS_MAX, SEATS_MIN, TEXT_MAX, YEARS_AHEAD } from "./bounds";
+import { DETAILS_MAX, NOTE_MAX, PLUS_ONES_MAX, SEATS_MAX, SEATS_MIN, TEXT_MAX, TITLE_MAX, YEARS_AHEAD } from "./bounds";
 
 const text = (label: string) =>
   z
@@ -20,6 +20,29 @@ const text = (label: string) =>
 
 export const venueSchema = text("venue");
 export const mainDishSchema = text("main dish");
+
+/** "Title" (optional): empty means none, and the party reads "Dinner at {venue}". */
+export const titleSchema = z.pipe(
+  z
+    .string({ error: "Enter the title as text." })
+    .check(
+      ...textChecks({ label: "title" }),
+      z.maxLength(TITLE_MAX, `The title can be at most ${TITLE_MAX} characters.`),
+    ),
+  z.transform((s: string) => (isInvisible(s) ? null : s)),
+);
+
+/** "Details" (optional): plain text, line breaks kept. */
+export const detailsSchema = z
+  .string({ error: "Enter the details as text." })
+  .check(
+    ...textChecks({ label: "details", multiline: true }),
+    z.maxLength(DETAILS_MAX, `The details can be at most ${DETAILS_MAX.toLocaleString("en")} characters.`),
+  );
+
+const visibilitySchema = z.enum(["listed", "invite-only"], {
+  error: 'Choose who can see this party: "listed" or "invite-only".',
+});
 
 const seatsRange = z
   .int({ error: "Enter a whole number of seats." })
@@ -120,6 +143,10 @@ function partyForm(newDeadlineOnly: boolean) {
         ),
         waitlist: checkbox,
         showGuestList: checkbox,
+        title: z.optional(titleSchema),
+        details: z.optional(detailsSchema),
+        visibility: z.optional(visibilitySchema),
+        venueHidden: checkbox,
         /** optional: empty clears it */
         rsvpBy: z.optional(z.string().check(z.trim(), z.maxLength(40))),
       })
@@ -172,6 +199,10 @@ function partyForm(newDeadlineOnly: boolean) {
       ...(v.waitlist !== undefined && { waitlist: v.waitlist }),
       ...(v.showGuestList !== undefined && { guestListHidden: !v.showGuestList }),
       ...(v.rsvpBy !== undefined && { rsvpBy: deadlineOf(v) }),
+      ...(v.title !== undefined && { title: v.title }),
+      ...(v.details !== undefined && { details: v.details }),
+      ...(v.visibility !== undefined && { visibility: v.visibility }),
+      ...(v.venueHidden !== undefined && { venueHidden: v.venueHidden }),
     })),
   );
 }
@@ -218,6 +249,10 @@ const partyApiFields = {
   waitlist: z.optional(z.boolean({ error: "Send true or false." })),
   rsvpBy: z.optional(z.nullable(futureDeadline)),
   guestListHidden: z.optional(z.boolean({ error: "Send true or false." })),
+  title: z.optional(z.nullable(titleSchema)),
+  details: z.optional(detailsSchema),
+  visibility: z.optional(visibilitySchema),
+  venueHidden: z.optional(z.boolean({ error: "Send true or false." })),
 };
 
 const deadlineBeforeStart = z.refine<{ date?: Date; rsvpBy?: Date | null }>(
@@ -233,7 +268,7 @@ export const partyApiPatchSchema = z.pipe(
   z.partial(z.object(partyApiFields)).check(
     z.refine(
       (v) => Object.values(v).some((x) => x !== undefined),
-      "Send at least one of date, venue, mainDish, seats, plusOnesAllowed, waitlist, rsvpBy, guestListHidden.",
+      "Send at least one of date, venue, mainDish, seats, plusOnesAllowed, waitlist, rsvpBy, guestListHidden, title, details, visibility, venueHidden.",
     ),
     deadlineBeforeStart,
   ),

@@ -1,13 +1,19 @@
 // Shared by the parties unit tests: accounts and parties straight in the database.
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
+import { newTokenSecret } from "@/lib/invitations/tokens";
 import { createParty } from "./mutations";
 import type { PartyInput } from "./schema";
 
 export async function makeUser(prefix = "p") {
   const id = randomBytes(5).toString("hex");
   return db.user.create({
-    data: { username: `${prefix}_${id}`, email: `${prefix}.${id}@example.test`, passwordHash: "x" },
+    data: {
+      username: `${prefix}_${id}`,
+      email: `${prefix}.${id}@example.test`,
+      passwordHash: "x",
+      calendarSecret: newTokenSecret(),
+    },
     select: { id: true, username: true },
   });
 }

@@ -1,12 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import * as z from "zod/mini";
 import { currentSessionToken } from "@/lib/auth/loaders";
 import { deleteOtherSessions } from "@/lib/auth/mutations";
 import { signInWithPassword, signOutHere } from "@/lib/auth/sign-in";
 import { redirectWithFlash } from "@/lib/flash/mutations";
 import { clientIp } from "@/lib/http/client-ip";
+import { safeCallbackPath } from "@/lib/http/safe-redirect";
 import { tooManyAccountsMessage, tooOftenMessage } from "@/lib/rate-limit/messages";
 import { buttonActionWithUser, keptFields, validatedAction, validatedActionWithUser } from "@/lib/safe-action";
 import "@/lib/zod";
@@ -26,6 +28,9 @@ export const registerAction = validatedAction(registerFormSchema, async (input, 
   }
   const signedIn = await signInWithPassword({ email: input.email, password: input.password, remember: false });
   revalidatePath("/", "layout");
+  // An invitation's "Register to RSVP" comes back to the invitation (a same-site path only).
+  const back = safeCallbackPath(formData.get("callbackUrl"));
+  if (signedIn.status === "ok" && back) redirect(back);
   return redirectWithFlash(
     signedIn.status === "ok" ? `/user/${result.user.username}` : "/login",
     m.welcome(result.user.username),

@@ -5,6 +5,7 @@ import { deleteOtherSessions } from "@/lib/auth/mutations";
 import type { SessionUser } from "@/lib/auth/session-token";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
+import { newTokenSecret } from "@/lib/invitations/tokens";
 import type { FieldErrors } from "@/lib/form-state";
 import { leaveEveryParty } from "@/lib/parties/mutations";
 import { clientSubject, hit, RATE_LIMITS } from "@/lib/rate-limit/mutations";
@@ -41,7 +42,7 @@ export async function registerUser(
   const passwordHash = await hashPassword(input.password);
   try {
     const user = await db.user.create({
-      data: { username: input.username, email: input.email, passwordHash },
+      data: { username: input.username, email: input.email, passwordHash, calendarSecret: newTokenSecret() },
       select: { id: true, username: true, email: true },
     });
     return { status: "created", user };

@@ -3,7 +3,10 @@
 // `users` people sharing one password, `parties` upcoming parties spread
 // over a year, and `rsvps` guests on top of each party's host; then
 // `waitlistParties` small parties with plus-ones and a waitlist, a year out so
-// that the Part 1 lists (the soonest parties) read the same rows as before.
+// that the Part 1 lists (the soonest parties) read the same rows as before;
+// then `inviteOnlyParties` invite-only parties with a hidden venue, hosted by
+// the first people, further out still, each with a few visitors. Every row
+// gets its random token secret, as the app writes it.
 import { createHash, randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
 import Database from "better-sqlite3";
@@ -17,7 +20,10 @@ function prehash(password) {
 const iso = (ms) => new Date(ms).toISOString().replace("Z", "+00:00");
 
 /** @returns the users' ids and usernames, and the parties' ids */
-export async function seedSqlite(file, { users, parties, rsvps, cost = 10, seats = 100, waitlistParties = 0 }) {
+export async function seedSqlite(
+  file,
+  { users, parties, rsvps, cost = 10, seats = 100, waitlistParties = 0, inviteOnlyParties = 0 },
+) {
   const db = new Database(file);
   const hash = await bcrypt.hash(prehash(BENCH_PASSWORD), cost);
   const now = Date.now();
@@ -26,24 +32,32 @@ export async function seedSqlite(file, { users, parties, rsvps, cost = 10, seats
     username: `bench_${String(i + 1).padStart(5, "0")}`,
   }));
   const insertUser = db.prepare(
-    `INSERT INTO "User" ("id", "username", "email", "passwordHash", "joinedAt") VALUES (?, ?, ?, ?, ?)`,
+    `INSERT INTO "User" ("id", "username", "email", "passwordHash", "joinedAt", "calendarSecret") VALUES (?, ?, ?, ?, ?, ?)`,
   );
+  const secret = () => randomBytes(24).toString("base64url");
   const insertParty = db.prepare(
-    `INSERT INTO "DinnerParty" ("hostId", "startsAt", "venue", "mainDish", "seats", "seatsTaken", "createdAt", "updatedAt")
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO "DinnerParty" ("hostId", "startsAt", "venue", "mainDish", "seats", "seatsTaken", "createdAt", "updatedAt", "inviteSecret")
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const insertInviteOnlyParty = db.prepare(
+    `INSERT INTO "DinnerParty" ("hostId", "startsAt", "venue", "mainDish", "seats", "seatsTaken", "title", "details", "visibility", "venueHidden", "createdAt", "updatedAt", "inviteSecret")
+     VALUES (?, ?, ?, ?, 12, 1, ?, ?, 'invite-only', 1, ?, ?, ?)`,
+  );
+  const insertVisit = db.prepare(`INSERT INTO "PartyVisit" ("partyId", "userId", "visitedAt") VALUES (?, ?, ?)`);
   const insertWaitlistParty = db.prepare(
-    `INSERT INTO "DinnerParty" ("hostId", "startsAt", "venue", "mainDish", "seats", "seatsTaken", "plusOnesAllowed", "waitlist", "createdAt", "updatedAt")
-     VALUES (?, ?, ?, ?, ?, 1, ?, 1, ?, ?)`,
+    `INSERT INTO "DinnerParty" ("hostId", "startsAt", "venue", "mainDish", "seats", "seatsTaken", "plusOnesAllowed", "waitlist", "createdAt", "updatedAt", "inviteSecret")
+     VALUES (?, ?, ?, ?, ?, 1, ?, 1, ?, ?, ?)`,
   );
   const insertAttendance = db.prepare(`INSERT INTO "Attendance" ("partyId", "userId", "createdAt") VALUES (?, ?, ?)`);
   const dishes = ["Lasagna", "Paella", "Ramen", "Tagine", "Risotto", "Curry", "Pho", "Goulash"];
   const partyIds = [];
   const waitlistPartyIds = [];
+  /** invite-only parties and the index (in `people`) of each one's host */
+  const inviteOnly = [];
   /** partyId → ids of the people already at the table */
   const attending = new Map();
   db.transaction(() => {
-    for (const p of people) insertUser.run(p.id, p.username, `${p.username}@bench.example`, hash, iso(now));
+    for (const p of people) insertUser.run(p.id, p.username, `${p.username}@bench.example`, hash, iso(now), secret());
     // Guests per party: rsvps spread evenly, the remainder on the first parties.
     const base = Math.floor(rsvps / parties);
     let extra = rsvps - base * parties;
@@ -60,6 +74,7 @@ export async function seedSqlite(file, { users, parties, rsvps, cost = 10, seats
         1 + guests,
         iso(now),
         iso(now),
+        secret(),
       );
       const id = Number(lastInsertRowid);
       partyIds.push(id);
@@ -85,10 +100,30 @@ export async function seedSqlite(file, { users, parties, rsvps, cost = 10, seats
         WAITLIST_PARTY.plusOnesAllowed,
         iso(now),
         iso(now),
+        secret(),
       );
       const id = Number(lastInsertRowid);
       waitlistPartyIds.push(id);
       insertAttendance.run(id, host.id, iso(now));
+      attending.set(id, new Set([host.id]));
+    }
+    for (let i = 0; i < inviteOnlyParties; i++) {
+      const host = people[i % users];
+      const { lastInsertRowid } = insertInviteOnlyParty.run(
+        host.id,
+        iso(now + 86_400_000 * (600 + i)),
+        `${i + 1} Quiet Lane`,
+        dishes[i % dishes.length],
+        `Supper club ${i + 1}`,
+        "Ring twice; the door code comes with the venue.",
+        iso(now),
+        iso(now),
+        secret(),
+      );
+      const id = Number(lastInsertRowid);
+      inviteOnly.push({ id, host: i % users });
+      insertAttendance.run(id, host.id, iso(now));
+      for (let k = 1; k <= 5; k++) insertVisit.run(id, people[(i + k * 17) % users].id, iso(now));
       attending.set(id, new Set([host.id]));
     }
     // The app keeps no record of promotions (a promoted guest is simply going),
@@ -101,7 +136,7 @@ export async function seedSqlite(file, { users, parties, rsvps, cost = 10, seats
       BEGIN UPDATE "BenchPromotions" SET "n" = "n" + 1; END;`);
   })();
   db.close();
-  return { people, partyIds, waitlistPartyIds, attending };
+  return { people, partyIds, waitlistPartyIds, inviteOnly, attending };
 }
 
 /** The shape of the benchmark's waitlist parties: a small table that fills fast. */

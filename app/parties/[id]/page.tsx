@@ -11,13 +11,21 @@ import { getViewer } from "@/lib/viewer";
 import { DeletePartyButton } from "@/components/parties/delete-party-button";
 import type { Party } from "@/lib/parties/data";
 import { getGuestList, getParty } from "@/lib/parties/loaders";
+import { VENUE_HIDDEN } from "@/lib/parties/messages";
 import { parsePartyId } from "@/lib/parties/schema";
+import { PartyDetails } from "@/components/parties/party-details";
+import { InvitationLink } from "@/components/invitations/invitation-link";
+import { headers } from "next/headers";
+import { googleCalendarUrl } from "@/lib/calendar/api";
+import { appOrigin } from "@/lib/http/request";
+import { invitationUrl } from "@/lib/invitations/api";
+import { getInvitationToken } from "@/lib/invitations/loaders";
 
 export async function generateMetadata({ params }: PageProps<"/parties/[id]">): Promise<Metadata> {
   const id = parsePartyId((await params).id);
   const user = await getCurrentUser();
   const party = id && user ? await getParty(id, user.id) : null;
-  return { title: party ? `Dinner at ${party.venue}` : "Dinner party" };
+  return { title: party ? party.title : "Dinner party" };
 }
 
 export default async function PartyPage({ params }: PageProps<"/parties/[id]">) {
@@ -28,12 +36,16 @@ export default async function PartyPage({ params }: PageProps<"/parties/[id]">) 
   const party = id ? await getParty(id, user.id) : null;
   if (!party) notFound();
   const hosting = party.hostId === user.id;
-  const guests = hosting ? await getGuestList(party.id, user.id) : null;
-  const viewer = await getViewer();
+  const [guests, inviteToken, viewer, origin] = await Promise.all([
+    hosting ? getGuestList(party.id, user.id) : null,
+    hosting ? getInvitationToken(party.id, user.id) : null,
+    getViewer(),
+    headers().then(appOrigin),
+  ]);
 
   return (
     <article className="party-page" aria-labelledby="party-heading">
-      <PageHeader title={<span id="party-heading">Dinner at {party.venue}</span>} />
+      <PageHeader title={<span id="party-heading">{party.title}</span>} />
       <dl className="party-facts party-facts-large">
         <div>
           <dt>Host</dt>
@@ -47,7 +59,7 @@ export default async function PartyPage({ params }: PageProps<"/parties/[id]">) 
         </div>
         <div>
           <dt>Venue</dt>
-          <dd>{party.venue}</dd>
+          <dd>{party.venue ?? <span className="muted">{VENUE_HIDDEN}</span>}</dd>
         </div>
         <div>
           <dt>Main dish</dt>
@@ -78,6 +90,19 @@ export default async function PartyPage({ params }: PageProps<"/parties/[id]">) 
           </div>
         )}
       </dl>
+      <PartyDetails text={party.details} />
+      <p className="actions calendar-links">
+        {/* Downloads and another site: plain links, not the client router. */}
+        <a href={`/parties/${party.id}/calendar.ics`} download className="button">
+          Add to calendar
+        </a>
+        <a href={googleCalendarUrl(party, origin)} className="button" rel="noopener noreferrer" target="_blank">
+          Google Calendar
+        </a>
+      </p>
+      {hosting && inviteToken && (
+        <InvitationLink partyId={party.id} url={invitationUrl(origin, inviteToken)} title={party.title} />
+      )}
       {!hosting && <AnswerForm party={party} returnTo={here} />}
       <section aria-labelledby="guests-heading" className="guests-section">
         <h2 id="guests-heading">Guest list</h2>

@@ -20,7 +20,7 @@ export default async function DeletePartyPage({ params }: PageProps<"/parties/[i
     <div className="narrow">
       <PageHeader title="Delete this dinner party?">
         <p className="lead">
-          Dinner at {party.venue}, <PartyDate date={party.startsAt} viewer={await getViewer()} />.{" "}
+          {party.title}, <PartyDate date={party.startsAt} viewer={await getViewer()} />.{" "}
           {guests > 0 ? `${guests} guest${guests === 1 ? "" : "s"} will lose their place.` : "No guests yet."}
         </p>
       </PageHeader>

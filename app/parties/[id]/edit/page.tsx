@@ -25,7 +25,11 @@ export default async function EditPartyPage({ params }: PageProps<"/parties/[id]
         party={{
           id: party.id,
           startsAt: party.startsAt.toISOString(),
-          venue: party.venue,
+          title: party.ownTitle ?? "",
+          details: party.details,
+          venue: party.venue ?? "",
+          visibility: party.visibility,
+          venueHidden: party.venueHidden,
           mainDish: party.mainDish,
           seats: party.seats,
           plusOnesAllowed: party.plusOnesAllowed,

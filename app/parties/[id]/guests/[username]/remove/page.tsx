@@ -30,7 +30,7 @@ export default async function RemoveGuestPage({ params }: Props) {
     <div className="narrow">
       <PageHeader title={`Remove ${guest.username}?`}>
         <p className="lead">
-          Dinner at {party.venue}, <PartyDate date={party.startsAt} viewer={await getViewer()} />. Their answer:{" "}
+          {party.title}, <PartyDate date={party.startsAt} viewer={await getViewer()} />. Their answer:{" "}
           {describeRsvp({ ...rsvp, position })}. Once removed, {guest.username} cannot answer this dinner party again
           {guest.response === "going" ? "; their seats go to the waitlist, if there is one." : "."}
         </p>
