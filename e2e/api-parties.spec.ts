@@ -52,6 +52,11 @@ test.describe("parties", () => {
       guestListHidden: false,
       counts: { going: 1, maybe: 0, declined: 0, waitlisted: 0 },
       myRsvp: { response: "going", plusOnes: 0, note: "", position: null },
+      // "Invitations and privacy", at their defaults: listed, titled after the venue.
+      title: "Dinner at The Oak",
+      details: "",
+      visibility: "listed",
+      venueHidden: false,
     });
     expect(party.id).not.toBe(5);
     const got = await request.get(`/api/parties/${party.id}`);

@@ -64,7 +64,17 @@ function partyViolations(value: unknown, sentAt: number): Record<string, string[
   return {
     keys: keys === PARTY_KEYS ? [] : [keys],
     id: Number.isSafeInteger(p.id) && (p.id as number) > 0 ? [] : [`id ${String(p.id)}`],
-    venue: textViolations(p.venue, { max: TEXT_MAX }),
+    // null only where the host hides it from the caller (who then is neither the host nor going)
+    venue:
+      p.venue === null
+        ? p.venueHidden === true && (p.myRsvp as { response?: string } | null)?.response !== "going"
+          ? []
+          : ["venue null though not hidden from the caller"]
+        : textViolations(p.venue, { max: TEXT_MAX }),
+    title: textViolations(p.title, { max: TEXT_MAX + "Dinner at ".length }),
+    details: typeof p.details === "string" && p.details.length <= 2000 ? [] : [`details ${String(p.details)}`],
+    visibility:
+      p.visibility === "listed" || p.visibility === "invite-only" ? [] : [`visibility ${String(p.visibility)}`],
     mainDish: textViolations(p.mainDish, { max: TEXT_MAX }),
     seats: Number.isInteger(seats) && seats >= SEATS_MIN && seats <= SEATS_MAX ? [] : [`seats ${String(seats)}`],
     seatsTaken:

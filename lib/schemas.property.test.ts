@@ -19,12 +19,13 @@ import { loginSchema } from "@/lib/auth/schema";
 import { checkCredentials } from "@/lib/auth/credentials";
 import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
-import { NOTE_MAX, PLUS_ONES_MAX, SEATS_MAX, SEATS_MIN, TEXT_MAX } from "@/lib/parties/bounds";
+import { DETAILS_MAX, NOTE_MAX, PLUS_ONES_MAX, SEATS_MAX, SEATS_MIN, TEXT_MAX, TITLE_MAX } from "@/lib/parties/bounds";
 import { findParty, type Party } from "@/lib/parties/data";
 import { createParty, updateParty } from "@/lib/parties/mutations";
 import * as partySchemas from "@/lib/parties/schema";
 import {
   answerFormSchema,
+  detailsSchema,
   mainDishSchema,
   noteSchema,
   parsePartyId,
@@ -34,6 +35,7 @@ import {
   partyFormSchema,
   rsvpApiPostSchema,
   rsvpApiSchema,
+  titleSchema,
   venueSchema,
 } from "@/lib/parties/schema";
 import { makeParty, makeUser } from "@/lib/parties/test-helpers";
@@ -376,9 +378,9 @@ function partyChecks(v: Record<string, unknown>, parsedAt: number, date: "date" 
 }
 
 /** A note's rules: plain text where only line feeds may break lines, trimmed, at most NOTE_MAX. */
-function noteViolations(value: unknown): string[] {
+function noteViolations(value: unknown, max = NOTE_MAX): string[] {
   if (typeof value !== "string") return [`not a string (${typeof value})`];
-  const found = textViolations(value.replace(/\n/g, " "), { max: NOTE_MAX, min: 0 });
+  const found = textViolations(value.replace(/\n/g, " "), { max, min: 0 });
   if (value.includes("\r")) found.push("a carriage return");
   return found;
 }
@@ -436,6 +438,18 @@ const SCHEMAS: Record<string, SchemaCase> = {
     input: answerFormBody,
     check: ({ output }) =>
       expectClean(answerChecks(output as Record<string, unknown>, ["partyId", "response", "plusOnes", "note"]), output),
+  },
+  titleSchema: {
+    schema: titleSchema,
+    input: fc.oneof(partyText, fc.string({ minLength: TITLE_MAX - 2, maxLength: TITLE_MAX + 2 }), anything),
+    // Empty (or invisible) is no title at all.
+    check: ({ output }) =>
+      expectClean({ title: output === null ? [] : textViolations(output, { max: TITLE_MAX }) }, output),
+  },
+  detailsSchema: {
+    schema: detailsSchema,
+    input: fc.oneof(noteText, fc.string({ minLength: DETAILS_MAX - 2, maxLength: DETAILS_MAX + 2 }), anything),
+    check: ({ output }) => expectClean({ details: noteViolations(output, DETAILS_MAX) }, output),
   },
   venueSchema: {
     schema: venueSchema,

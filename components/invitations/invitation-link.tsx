@@ -81,7 +81,8 @@ export function InvitationLink({ partyId, url, title }: { partyId: number; url: 
           <PendingButton className="button">Reset link</PendingButton>
         </form>
       </div>
-      <p role="status" className="field-hint">
+      {/* Announced, but not a role="status": that role is the page's flash message. */}
+      <p aria-live="polite" className="field-hint">
         {status}
       </p>
     </section>

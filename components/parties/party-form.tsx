@@ -138,7 +138,7 @@ export function PartyForm({ party, serverTimeZone, minDate }: Props) {
         label="Title"
         maxLength={TITLE_MAX}
         autoComplete="off"
-        hint="Optional: without one the party is called “Dinner at” its venue."
+        hint="Leave it empty to call the party “Dinner at” its venue."
         defaultValue={initial.title}
         registration={register("title")}
         error={errorFor("title")}
@@ -190,7 +190,7 @@ export function PartyForm({ party, serverTimeZone, minDate }: Props) {
         label="Details"
         maxLength={DETAILS_MAX}
         rows={5}
-        hint="Optional: plain text for your guests — parking, the door code, what to wear. Links become clickable."
+        hint="Plain text for your guests, if you like: parking, the door code, what to wear. Links become clickable."
         defaultValue={initial.details}
         registration={register("details")}
         error={errorFor("details")}
