@@ -4,11 +4,21 @@
 // rendered pages (server/page-cache.mjs). It is plain Node and cannot import
 // the app's TypeScript, so the app hands it, through server/bridge.mjs, the
 // one function it needs for signed-in pages: the session and content-version check.
+//
+// It also starts this process's mail sender (lib/mail/sender.ts), which the
+// server stops on a graceful stop. MAIL_SENDER=0 leaves the outbox to other
+// processes or instances.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const [{ signedInPageStamp }, { bridge }] = await Promise.all([
+  const [{ signedInPageStamp }, { bridge }, { startMailSender }, { configuredTransport }] = await Promise.all([
     import("@/lib/auth/page-stamp"),
     import("@/server/bridge.mjs"),
+    import("@/lib/mail/sender"),
+    import("@/lib/mail/transport"),
   ]);
   bridge().signedInPageStamp = signedInPageStamp;
+  if (process.env.MAIL_SENDER !== "0") {
+    const sender = startMailSender({ transport: configuredTransport() });
+    bridge().stopMail = () => sender.stop();
+  }
 }

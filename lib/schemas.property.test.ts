@@ -49,10 +49,13 @@ import {
   deleteAccountSchema,
   emailSchema,
   emailTextSchema,
+  forgotPasswordSchema,
   honeypotSchema,
   newPasswordSchema,
   registerApiSchema,
   registerFormSchema,
+  resetPasswordApiSchema,
+  resetPasswordFormSchema,
   usernameSchema,
 } from "@/lib/users/schema";
 import {
@@ -550,6 +553,41 @@ const SCHEMAS: Record<string, SchemaCase> = {
           password: passwordViolations(v.password, stringField(input, "password")),
           repeatPassword: v.repeatPassword === v.password ? [] : ["differs from the password"],
           website: v.website === undefined || v.website === "" ? [] : ["honeypot filled in"],
+        },
+        output,
+      );
+    },
+  },
+  forgotPasswordSchema: {
+    schema: forgotPasswordSchema,
+    input: fc.oneof(body({ email }), anything),
+    check: ({ output }) =>
+      expectClean({ email: storedEmailViolations((output as Record<string, unknown>).email) }, output),
+  },
+  resetPasswordApiSchema: {
+    schema: resetPasswordApiSchema,
+    input: fc.oneof(body({ password }), anything),
+    check: ({ input, output }) =>
+      expectClean(
+        {
+          password: passwordViolations((output as Record<string, unknown>).password, stringField(input, "password")),
+        },
+        output,
+      ),
+  },
+  resetPasswordFormSchema: {
+    schema: resetPasswordFormSchema,
+    input: fc.oneof(
+      body({ password, repeatPassword: password }),
+      password.map((p) => ({ password: p, repeatPassword: p })),
+      anything,
+    ),
+    check: ({ input, output }) => {
+      const v = output as Record<string, unknown>;
+      expectClean(
+        {
+          password: passwordViolations(v.password, stringField(input, "password")),
+          repeat: v.password === v.repeatPassword ? [] : ["the two differ"],
         },
         output,
       );

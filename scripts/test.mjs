@@ -144,7 +144,13 @@ async function e2e(label, extraEnv = {}) {
   await ensureBuilt();
   const json = path.join(ROOT, "test-results", "e2e-report.json");
   fs.rmSync(json, { force: true });
-  const { code } = await run(bin("playwright"), ["test", ...args], { env: { ...process.env, ...extraEnv } });
+  // Every mail the app servers send arrives at a real SMTP server, as .eml files the tests read.
+  const mailDir = path.join(ROOT, "test-results", "mail");
+  const { startMailCatcher } = await import("./lib/mail-catcher.mjs");
+  const catcher = await startMailCatcher(mailDir);
+  const { code } = await run(bin("playwright"), ["test", ...args], {
+    env: { ...process.env, SMTP_URL: catcher.url, E2E_MAIL_DIR: mailDir, ...extraEnv },
+  }).finally(() => catcher.close());
   let report = null;
   try {
     report = JSON.parse(fs.readFileSync(json, "utf8"));

@@ -37,6 +37,9 @@ import { AsyncLocalStorage } from "node:async_hooks";
  *   lib/db's one Prisma client per process (development reloads modules).
  * @property {(() => Promise<void>) | undefined} closeDatabase
  *   app → server. Closes the pool after the last request of a graceful stop.
+ * @property {(() => Promise<void>) | undefined} stopMail
+ *   app → server (instrumentation.ts). Stops this process's mail sender after
+ *   the last request of a graceful stop: the mail in flight is finished.
  */
 
 const KEY = Symbol.for("dinnerparty.bridge");
@@ -51,5 +54,6 @@ export function bridge() {
     signedInPageStamp: undefined,
     databaseClient: undefined,
     closeDatabase: undefined,
+    stopMail: undefined,
   });
 }

@@ -45,6 +45,13 @@ export function stopGracefullyOnSignals(server, { drainMs, graceMs }) {
       server.closeIdleConnections();
     });
     clearTimeout(force);
+    // The mail in flight goes out (and the rest of its claim is handed back) before the pool closes.
+    await Promise.race([
+      bridge()
+        .stopMail?.()
+        .catch(() => {}),
+      sleep(graceMs),
+    ]);
     await bridge()
       .closeDatabase?.()
       .catch(() => {});

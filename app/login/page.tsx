@@ -20,6 +20,9 @@ export default async function LoginPage({ searchParams }: PageProps<"/login">) {
       <PageHeader title="Log in">{asked && <p className="notice notice-info">{LOGIN_REQUIRED}</p>}</PageHeader>
       <LoginForm callbackUrl={safe} />
       <p className="aside">
+        <Link href="/forgot-password">Forgot your password?</Link>
+      </p>
+      <p className="aside">
         New here?{" "}
         <Link href={safe ? `/register?callbackUrl=${encodeURIComponent(safe)}` : "/register"}>Create an account</Link>.
       </p>

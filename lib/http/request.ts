@@ -24,3 +24,14 @@ export function appOrigin(h: Headers): string {
   if (configured && /^https?:\/\/[^/?#\s]+$/i.test(configured)) return configured;
   return `${isHttpsFrom(h) ? "https" : "http"}://${h.get("host") ?? "localhost"}`;
 }
+
+/**
+ * The site's address in mail: APP_URL, else http://localhost:{PORT}. Never
+ * the request's Host — a reset link must not point wherever a forged Host
+ * header says.
+ */
+export function mailOrigin(env: Record<string, string | undefined> = process.env): string {
+  const configured = env.APP_URL?.trim().replace(/\/+$/, "");
+  if (configured && /^https?:\/\/[^/?#\s]+$/i.test(configured)) return configured;
+  return `http://localhost:${env.PORT?.trim() || "3000"}`;
+}

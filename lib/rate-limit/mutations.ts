@@ -27,6 +27,10 @@ export const RATE_LIMITS = {
   rsvpPerUser: { limit: 30, windowMs: 60_000 },
   /** password checks on the settings page per user (change password, delete account) */
   passwordCheckPerUser: { limit: 10, windowMs: 15 * 60_000 },
+  /** "Forgot your password?" requests per client IP */
+  resetPerIp: { limit: 10, windowMs: 60 * 60_000 },
+  /** "Forgot your password?" requests per email address, whether or not it has an account */
+  resetPerEmail: { limit: 3, windowMs: 60 * 60_000 },
 } satisfies Record<string, Limit>;
 
 /**

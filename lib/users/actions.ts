@@ -13,8 +13,21 @@ import { tooManyAccountsMessage, tooOftenMessage } from "@/lib/rate-limit/messag
 import { buttonActionWithUser, keptFields, validatedAction, validatedActionWithUser } from "@/lib/safe-action";
 import "@/lib/zod";
 import * as m from "./messages";
-import { changePassword, deleteAccount, registerUser, type AccountResult } from "./mutations";
-import { changePasswordSchema, deleteAccountSchema, registerFormSchema } from "./schema";
+import {
+  changePassword,
+  deleteAccount,
+  registerUser,
+  requestPasswordReset,
+  resetPassword,
+  type AccountResult,
+} from "./mutations";
+import {
+  changePasswordSchema,
+  deleteAccountSchema,
+  forgotPasswordSchema,
+  registerFormSchema,
+  resetPasswordFormSchema,
+} from "./schema";
 
 export const registerAction = validatedAction(registerFormSchema, async (input, formData) => {
   const result = await registerUser(input, await clientIp());
@@ -60,4 +73,22 @@ export const deleteAccountAction = validatedActionWithUser(deleteAccountSchema, 
   await signOutHere();
   revalidatePath("/", "layout");
   return redirectWithFlash("/", m.ACCOUNT_DELETED);
+});
+
+/** /forgot-password: the same words whether or not the address has an account. */
+export const forgotPasswordAction = validatedAction(forgotPasswordSchema, async ({ email }, formData) => {
+  const result = await requestPasswordReset(email, await clientIp());
+  if (result.status === "throttled")
+    return { status: "error", message: tooOftenMessage(result.retryAfter), fields: keptFields(formData) };
+  return redirectWithFlash("/forgot-password", m.RESET_REQUESTED, "success");
+});
+
+/** /reset-password/{token}: a new password, then log in with it. */
+export const resetPasswordAction = validatedAction(resetPasswordFormSchema, async ({ password }, formData) => {
+  const token = String(formData.get("token") ?? "");
+  const result = await resetPassword(token, password);
+  if (result.status === "invalid_link") return { status: "error", message: m.RESET_LINK_INVALID };
+  if (result.status === "invalid") return { status: "error", errors: result.errors };
+  await signOutHere();
+  return redirectWithFlash("/login", m.PASSWORD_RESET, "success");
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { hashToken } from "@/lib/auth/session-token";
 import { db } from "@/lib/db";
 import type { FieldErrors } from "@/lib/form-state";
 import { EMAIL_TAKEN, USERNAME_TAKEN } from "./messages";
@@ -28,4 +29,14 @@ export async function takenFields(username: string, email: string): Promise<Fiel
 export async function passwordHashOf(userId: string): Promise<string | null> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
   return user?.passwordHash ?? null;
+}
+
+/** Whether a reset link still works (the page shows the form or says it does not). */
+export async function resetLinkWorks(token: string, now = new Date()): Promise<boolean> {
+  if (token.length > 100) return false;
+  const row = await db.passwordResetToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { expiresAt: true, usedAt: true },
+  });
+  return !!row && !row.usedAt && row.expiresAt > now;
 }

@@ -17,3 +17,8 @@ export function otherSessionsEnded(count: number): string {
     ? "There were no other sessions."
     : `Logged out of ${count} other session${count === 1 ? "" : "s"}.`;
 }
+
+// Part 2: password reset (shared/design.md "Mail").
+export const RESET_REQUESTED = "If an account exists for that email, we've sent a link to reset the password.";
+export const PASSWORD_RESET = "Your password has been reset. Please log in.";
+export const RESET_LINK_INVALID = "This reset link is invalid or has expired.";

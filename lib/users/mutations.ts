@@ -2,11 +2,14 @@ import "server-only";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { COMMON_PASSWORD_MESSAGE, isCommonPassword, passwordContext } from "@/lib/auth/password-policy";
 import { deleteOtherSessions } from "@/lib/auth/mutations";
-import type { SessionUser } from "@/lib/auth/session-token";
+import { hashToken, newSessionToken, type SessionUser } from "@/lib/auth/session-token";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { newTokenSecret } from "@/lib/invitations/tokens";
 import type { FieldErrors } from "@/lib/form-state";
+import { mailOrigin } from "@/lib/http/request";
+import { enqueueMail } from "@/lib/mail/mutations";
+import { passwordResetMail } from "@/lib/mail/templates";
 import { leaveEveryParty } from "@/lib/parties/mutations";
 import { clientSubject, hit, RATE_LIMITS } from "@/lib/rate-limit/mutations";
 import { passwordHashOf, takenFields } from "./data";
@@ -98,5 +101,78 @@ export async function deleteAccount(userId: string, password: string): Promise<A
     // Sessions, hosted parties and answers go by ON DELETE CASCADE.
     await tx.user.delete({ where: { id: userId } });
   });
+  return { status: "ok" };
+}
+
+// ------------------------------------------------------------ password reset
+
+/** How long a reset link works. */
+export const RESET_LINK_MS = 30 * 60_000;
+
+export type ResetRequest = { status: "queued" } | { status: "throttled"; retryAfter: number };
+
+/**
+ * "Forgot your password?": a new single-use link mailed to the account, if
+ * there is one. The caller answers the same words either way; the work is
+ * the same too (the throttles, a token, one transaction that reads the
+ * account), only the two inserts are skipped for an unknown address.
+ */
+export async function requestPasswordReset(email: string, ip: string, now = new Date()): Promise<ResetRequest> {
+  const address = email.toLowerCase();
+  const limits = await Promise.all([
+    hit(`reset:ip:${clientSubject(ip)}`, RATE_LIMITS.resetPerIp),
+    hit(`reset:email:${address}`, RATE_LIMITS.resetPerEmail),
+  ]);
+  const refused = limits.filter((l) => !l.ok);
+  if (refused.length > 0) return { status: "throttled", retryAfter: Math.max(...refused.map((l) => l.retryAfter)) };
+  const token = newSessionToken();
+  await db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { email: address }, select: { id: true, email: true } });
+    if (!user) return;
+    await tx.passwordResetToken.create({
+      data: { userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + RESET_LINK_MS) },
+      select: { id: true },
+    });
+    await enqueueMail(tx, passwordResetMail(user.email, `${mailOrigin()}/reset-password/${token}`), now);
+  });
+  return { status: "queued" };
+}
+
+export type ResetResult = { status: "ok" } | { status: "invalid_link" } | { status: "invalid"; errors: FieldErrors };
+
+/**
+ * Use a reset link: the new password (registration's rules), the link spent
+ * — one conditional write, so two requests with it cannot both succeed —
+ * every other link of the account dead, every session ended.
+ */
+export async function resetPassword(token: string, password: string, now = new Date()): Promise<ResetResult> {
+  if (token.length > 100) return { status: "invalid_link" };
+  const row = await db.passwordResetToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: {
+      id: true,
+      userId: true,
+      expiresAt: true,
+      usedAt: true,
+      user: { select: { username: true, email: true } },
+    },
+  });
+  if (!row || row.usedAt || row.expiresAt <= now) return { status: "invalid_link" };
+  if (isCommonPassword(password, passwordContext(row.user))) {
+    return { status: "invalid", errors: { password: [COMMON_PASSWORD_MESSAGE] } };
+  }
+  const passwordHash = await hashPassword(password);
+  const spent = await db.$transaction(async (tx) => {
+    const { count } = await tx.passwordResetToken.updateMany({
+      where: { id: row.id, usedAt: null, expiresAt: { gt: now } },
+      data: { usedAt: now },
+    });
+    if (count !== 1) return false;
+    await tx.user.update({ where: { id: row.userId }, data: { passwordHash }, select: { id: true } });
+    await tx.passwordResetToken.deleteMany({ where: { userId: row.userId, id: { not: row.id } } });
+    return true;
+  });
+  if (!spent) return { status: "invalid_link" };
+  await deleteOtherSessions(row.userId, null);
   return { status: "ok" };
 }

@@ -98,3 +98,27 @@ export const deleteAccountSchema = z.object({
     .string({ error: "Enter your password." })
     .check(z.minLength(1, "Enter your password."), z.maxLength(PASSWORD_MAX * 4)),
 });
+
+/** /forgot-password and POST /api/users/password-reset */
+export const forgotPasswordSchema = z.object({ email: emailSchema });
+
+/** /reset-password/{token}: the new password twice. */
+export const resetPasswordFormSchema = z
+  .object({
+    password: newPasswordSchema,
+    repeatPassword: z.string({ error: "Repeat your new password." }),
+  })
+  .check(
+    z.refine((v) => v.password === v.repeatPassword, {
+      path: ["repeatPassword"],
+      message: "Passwords do not match.",
+      // Checked whenever both are text, even when the password itself is refused.
+      when: (payload) => {
+        const v = payload.value as { password?: unknown; repeatPassword?: unknown } | undefined;
+        return typeof v?.password === "string" && typeof v?.repeatPassword === "string";
+      },
+    }),
+  );
+
+/** POST /api/users/password-reset/{token} */
+export const resetPasswordApiSchema = z.object({ password: newPasswordSchema });
