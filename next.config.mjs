@@ -43,7 +43,7 @@ const nextConfig = {
       // Links whose path is a key (an invitation, a calendar feed): the page
       // must not hand it to the next site in a Referer. Listed after the
       // catch-all, so their value wins.
-      ...["/invite/:token", "/api/invites/:token", "/calendar/:file", "/reset-password/:token", "/api/users/password-reset/:token"].map((source) => ({
+      ...["/invite/:token", "/api/invites/:token", "/calendar/:file"].map((source) => ({
         source,
         headers: [{ key: "Referrer-Policy", value: "no-referrer" }],
       })),

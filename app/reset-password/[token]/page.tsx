@@ -5,9 +5,11 @@ import { PageHeader } from "@/components/page-header";
 import { RESET_LINK_INVALID } from "@/lib/users/messages";
 import { resetLinkWorks } from "@/lib/users/data";
 
-// The token is a key: the page sends no Referer (next.config.mjs) and is
-// never kept by the page cache (it keeps named pages only).
-export const metadata: Metadata = { title: "Choose a new password", referrer: "no-referrer" };
+// The token is a key: the site's Referrer-Policy (same-origin) never sends
+// it to another site, and the page cache keeps named pages only. Not
+// no-referrer: a browser then posts the form with "Origin: null", which the
+// proxy refuses as cross-site.
+export const metadata: Metadata = { title: "Choose a new password" };
 
 export default async function ResetPasswordPage({ params }: PageProps<"/reset-password/[token]">) {
   const { token } = await params;
