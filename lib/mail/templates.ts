@@ -61,3 +61,23 @@ export function passwordResetMail(to: string, url: string): NewMail {
     }),
   };
 }
+
+/** "Confirm your email": for a new account, or the new address of "Change email". */
+export function confirmEmailMail(to: string, url: string, change: boolean): NewMail {
+  return {
+    kind: "confirm-email",
+    to,
+    subject: change ? `Confirm your new ${APP} email address` : `Confirm your ${APP} email address`,
+    ...renderMail({
+      heading: "Confirm your email address",
+      paragraphs: [
+        change
+          ? "You asked to use this address for your DinnerParty account. It takes effect once you confirm it."
+          : "Welcome to DinnerParty! Please confirm that this address is yours, so that we can reach you.",
+        "The link works for 24 hours.",
+      ],
+      action: { label: "Confirm my email address", url },
+      footer: ["If you did not ask for this, ignore this mail."],
+    }),
+  };
+}

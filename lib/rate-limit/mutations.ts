@@ -31,6 +31,8 @@ export const RATE_LIMITS = {
   resetPerIp: { limit: 10, windowMs: 60 * 60_000 },
   /** "Forgot your password?" requests per email address, whether or not it has an account */
   resetPerEmail: { limit: 3, windowMs: 60 * 60_000 },
+  /** "Send the link again" (email confirmation) per user */
+  confirmResendPerUser: { limit: 3, windowMs: 60 * 60_000 },
 } satisfies Record<string, Limit>;
 
 /**

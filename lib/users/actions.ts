@@ -18,6 +18,7 @@ import {
   deleteAccount,
   registerUser,
   requestPasswordReset,
+  resendConfirmation,
   resetPassword,
   type AccountResult,
 } from "./mutations";
@@ -91,4 +92,11 @@ export const resetPasswordAction = validatedAction(resetPasswordFormSchema, asyn
   if (result.status === "invalid") return { status: "error", errors: result.errors };
   await signOutHere();
   return redirectWithFlash("/login", m.PASSWORD_RESET, "success");
+});
+
+/** "Send the link again" on one's own profile. */
+export const resendConfirmationAction = buttonActionWithUser(z.object({}), async (_input, user, back) => {
+  const result = await resendConfirmation(user.id);
+  if (result.status === "throttled") return redirectWithFlash(back, tooOftenMessage(result.retryAfter), "error");
+  return redirectWithFlash(back, result.status === "sent" ? m.CONFIRMATION_SENT : m.ALREADY_CONFIRMED, "success");
 });

@@ -40,3 +40,9 @@ export async function resetLinkWorks(token: string, now = new Date()): Promise<b
   });
   return !!row && !row.usedAt && row.expiresAt > now;
 }
+
+/** Whether the account's email address is confirmed (the profile's banner). */
+export async function emailConfirmed(userId: string): Promise<boolean> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { emailVerified: true } });
+  return !!user?.emailVerified;
+}

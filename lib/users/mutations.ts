@@ -9,7 +9,7 @@ import { newTokenSecret } from "@/lib/invitations/tokens";
 import type { FieldErrors } from "@/lib/form-state";
 import { mailOrigin } from "@/lib/http/request";
 import { enqueueMail } from "@/lib/mail/mutations";
-import { passwordResetMail } from "@/lib/mail/templates";
+import { confirmEmailMail, passwordResetMail } from "@/lib/mail/templates";
 import { leaveEveryParty } from "@/lib/parties/mutations";
 import { clientSubject, hit, RATE_LIMITS } from "@/lib/rate-limit/mutations";
 import { passwordHashOf, takenFields } from "./data";
@@ -44,9 +44,14 @@ export async function registerUser(
 
   const passwordHash = await hashPassword(input.password);
   try {
-    const user = await db.user.create({
-      data: { username: input.username, email: input.email, passwordHash, calendarSecret: newTokenSecret() },
-      select: { id: true, username: true, email: true },
+    // The account and its "Confirm your email" mail: one transaction.
+    const user = await db.$transaction(async (tx) => {
+      const created = await tx.user.create({
+        data: { username: input.username, email: input.email, passwordHash, calendarSecret: newTokenSecret() },
+        select: { id: true, username: true, email: true },
+      });
+      await queueConfirmation(tx, created.id, created.email, false);
+      return created;
     });
     return { status: "created", user };
   } catch (error) {
@@ -175,4 +180,68 @@ export async function resetPassword(token: string, password: string, now = new D
   if (!spent) return { status: "invalid_link" };
   await deleteOtherSessions(row.userId, null);
   return { status: "ok" };
+}
+
+// ------------------------------------------------------------ email confirmation
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+/** How long a confirmation link works. */
+export const CONFIRM_LINK_MS = 24 * 3_600_000;
+
+/** A new "Confirm your email" link for `address`, mailed there, in the caller's transaction. */
+async function queueConfirmation(tx: Tx, userId: string, address: string, change: boolean, now = new Date()) {
+  const token = newSessionToken();
+  await tx.emailConfirmation.create({
+    data: { userId, email: address, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + CONFIRM_LINK_MS) },
+    select: { id: true },
+  });
+  await enqueueMail(tx, confirmEmailMail(address, `${mailOrigin()}/verify-email/${token}`, change), now);
+}
+
+export type ResendResult = { status: "sent" } | { status: "already" } | { status: "throttled"; retryAfter: number };
+
+/** "Send the link again": a fresh link to the account's address, unless it is confirmed already. */
+export async function resendConfirmation(userId: string, now = new Date()): Promise<ResendResult> {
+  const limited = await hit(`confirm:user:${userId}`, RATE_LIMITS.confirmResendPerUser);
+  if (!limited.ok) return { status: "throttled", retryAfter: limited.retryAfter };
+  return db.$transaction(async (tx): Promise<ResendResult> => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, emailVerified: true } });
+    if (!user || user.emailVerified) return { status: "already" };
+    await queueConfirmation(tx, userId, user.email, false, now);
+    return { status: "sent" };
+  });
+}
+
+export type ConfirmResult = { status: "ok" } | { status: "invalid_link" };
+
+/**
+ * A confirmation link opened: the address it names is confirmed — for a new
+ * account its own, for "Change email" the new one, which becomes the
+ * account's address now (unless someone took it meanwhile). Single use.
+ */
+export async function confirmEmail(token: string, now = new Date()): Promise<ConfirmResult> {
+  if (token.length > 100) return { status: "invalid_link" };
+  try {
+    return await db.$transaction(async (tx): Promise<ConfirmResult> => {
+      const row = await tx.emailConfirmation.findUnique({
+        where: { tokenHash: hashToken(token) },
+        select: { id: true, userId: true, email: true },
+      });
+      if (!row) return { status: "invalid_link" };
+      const { count } = await tx.emailConfirmation.updateMany({
+        where: { id: row.id, usedAt: null, expiresAt: { gt: now } },
+        data: { usedAt: now },
+      });
+      if (count !== 1) return { status: "invalid_link" };
+      await tx.user.update({ where: { id: row.userId }, data: { email: row.email, emailVerified: now } });
+      // Older links (an earlier address among them) must not take the account back.
+      await tx.emailConfirmation.deleteMany({ where: { userId: row.userId, id: { not: row.id } } });
+      return { status: "ok" };
+    });
+  } catch (error) {
+    // The new address became someone else's between the request and the click.
+    if (isUniqueViolation(error)) return { status: "invalid_link" };
+    throw error;
+  }
 }

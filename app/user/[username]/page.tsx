@@ -10,7 +10,10 @@ import { PartyForm } from "@/components/parties/party-form";
 import { decodeSegment } from "@/lib/http/route-params";
 import { listHostedBy } from "@/lib/parties/data";
 import { utcToLocalInput } from "@/lib/time";
-import { getProfile } from "@/lib/users/data";
+import { PendingButton } from "@/components/forms/pending-button";
+import { resendConfirmationAction } from "@/lib/users/actions";
+import { emailConfirmed, getProfile } from "@/lib/users/data";
+import { PLEASE_CONFIRM } from "@/lib/users/messages";
 import { getViewer } from "@/lib/viewer";
 
 export async function generateMetadata({ params }: PageProps<"/user/[username]">): Promise<Metadata> {
@@ -27,7 +30,7 @@ export default async function ProfilePage({ params }: PageProps<"/user/[username
   // One address per profile: /user/Alice → /user/alice.
   if (profile.username !== username) redirect(`/user/${profile.username}`);
   const own = profile.id === viewer.id;
-  const { timeZone } = await getViewer();
+  const [{ timeZone }, confirmed] = await Promise.all([getViewer(), own ? emailConfirmed(viewer.id) : true]);
   const heading = `Parties hosted by ${profile.username}`;
 
   return (
@@ -37,6 +40,16 @@ export default async function ProfilePage({ params }: PageProps<"/user/[username
           <p>
             <Link href="/settings">Account settings</Link>
           </p>
+        )}
+        {!confirmed && (
+          // Not role="status": that is the flash message's.
+          <div className="notice notice-info confirm-banner">
+            <p>{PLEASE_CONFIRM}</p>
+            <form action={resendConfirmationAction}>
+              <input type="hidden" name="returnTo" value={`/user/${profile.username}`} />
+              <PendingButton>Send the link again</PendingButton>
+            </form>
+          </div>
         )}
       </PageHeader>
       {own && (

@@ -1,0 +1,44 @@
+import { expect, newUser, registerThroughForm, test } from "./fixtures";
+import { linkIn, mailsTo, waitForMail } from "./support/mail";
+
+// "Confirm your email" through a real SMTP server (the test runner's): the
+// mail of a new account arrives, its link confirms the address, and the
+// profile's banner is gone; "Send the link again" sends another.
+
+const PLEASE = "Please confirm your email address.";
+
+test("register → the confirmation mail → its link → the banner is gone", async ({ page }) => {
+  const user = newUser("confirm");
+  await page.goto("/register");
+  await registerThroughForm(page, user);
+  await expect(page).toHaveURL(`/user/${user.username}`);
+  await expect(page.getByText(PLEASE)).toBeVisible();
+
+  const mail = await waitForMail(user.email, { subject: /Confirm your DinnerParty email address/ });
+  expect(mail.html).toContain("/verify-email/");
+  const link = linkIn(mail, "/verify-email/");
+  await page.goto(link);
+  await expect(page.getByText("Your email address has been confirmed.")).toBeVisible();
+  await page.getByRole("link", { name: "Back to your profile" }).click();
+  await expect(page).toHaveURL(`/user/${user.username}`);
+  await expect(page.getByText(PLEASE)).toHaveCount(0);
+  await page.goto(link);
+  await expect(page.getByText("This confirmation link is invalid or has expired.")).toBeVisible();
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("Send the link again: a second mail, whose link confirms", async ({ userPage: page, user }) => {
+    await page.goto(`/user/${user.username}`);
+    await waitForMail(user.email, { subject: /Confirm your/ });
+    await page.getByRole("button", { name: "Send the link again" }).click();
+    await expect(page.getByRole("status")).toHaveText("We've sent you a new confirmation link.");
+    const second = await waitForMail(user.email, { subject: /Confirm your/, n: 2 });
+    await page.goto(linkIn(second, "/verify-email/"));
+    await expect(page.getByText("Your email address has been confirmed.")).toBeVisible();
+    await page.goto(`/user/${user.username}`);
+    await expect(page.getByText(PLEASE)).toHaveCount(0);
+    expect((await mailsTo(user.email)).length).toBe(2);
+  });
+});
