@@ -26,6 +26,29 @@ test("register → the confirmation mail → its link → the banner is gone", a
   await expect(page.getByText("This confirmation link is invalid or has expired.")).toBeVisible();
 });
 
+test("Change email: needs the password, tells the old address, takes effect once the new one is confirmed", async ({
+  userPage: page,
+  user,
+}) => {
+  const newEmail = newUser("moved").email;
+  await page.goto("/settings");
+  await page.getByLabel("New email", { exact: true }).fill(newEmail);
+  await page.getByLabel("Password (to confirm it's you)", { exact: true }).fill("certainly not the password");
+  await page.getByRole("button", { name: "Change email" }).click();
+  await expect(page.getByText("That is not your current password.")).toBeVisible();
+  await page.getByLabel("Password (to confirm it's you)", { exact: true }).fill(user.password);
+  await page.getByRole("button", { name: "Change email" }).click();
+  await expect(page.getByRole("status")).toHaveText(
+    `We've sent a confirmation link to ${newEmail}. Your address changes once you open it.`,
+  );
+  await expect(page.getByText(`(${user.email})`)).toBeVisible();
+  await waitForMail(user.email, { subject: /is being changed/ });
+  await page.goto(linkIn(await waitForMail(newEmail, { subject: /Confirm your new/ }), "/verify-email/"));
+  await expect(page.getByText("Your email address has been confirmed.")).toBeVisible();
+  await page.goto("/settings");
+  await expect(page.getByText(`(${newEmail})`)).toBeVisible();
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 

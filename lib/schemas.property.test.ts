@@ -44,6 +44,7 @@ import { getProfile } from "@/lib/users/data";
 import { registerUser } from "@/lib/users/mutations";
 import * as userSchemas from "@/lib/users/schema";
 import {
+  changeEmailSchema,
   changePasswordSchema,
   codePointLength,
   deleteAccountSchema,
@@ -606,6 +607,20 @@ const SCHEMAS: Record<string, SchemaCase> = {
             ...(v.newPassword === v.currentPassword ? ["same as the current one"] : []),
           ],
           repeatNewPassword: v.repeatNewPassword === v.newPassword ? [] : ["differs from the new password"],
+        },
+        output,
+      );
+    },
+  },
+  changeEmailSchema: {
+    schema: changeEmailSchema,
+    input: fc.oneof(body({ newEmail: email, emailPassword: password }), anything),
+    check: ({ input, output }) => {
+      const v = output as Record<string, unknown>;
+      expectClean(
+        {
+          newEmail: storedEmailViolations(v.newEmail),
+          emailPassword: passwordViolations(v.emailPassword, stringField(input, "emailPassword"), 1, Infinity),
         },
         output,
       );

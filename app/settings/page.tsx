@@ -5,6 +5,7 @@ import { listSessions } from "@/lib/auth/data";
 import { MAX_SESSIONS_PER_ACCOUNT } from "@/lib/auth/session-token";
 import { PageHeader } from "@/components/page-header";
 import { PendingButton } from "@/components/forms/pending-button";
+import { ChangeEmailForm } from "@/components/settings/change-email-form";
 import { ChangePasswordForm } from "@/components/settings/change-password-form";
 import { DeleteAccountForm } from "@/components/settings/delete-account-form";
 import { logoutOtherSessionsAction } from "@/lib/users/actions";
@@ -46,6 +47,11 @@ export default async function SettingsPage() {
       <section aria-labelledby="password-heading">
         <h2 id="password-heading">Change password</h2>
         <ChangePasswordForm username={user.username} />
+      </section>
+
+      <section aria-labelledby="email-heading">
+        <h2 id="email-heading">Change email</h2>
+        <ChangeEmailForm current={user.email} />
       </section>
 
       <section aria-labelledby="sessions-heading">

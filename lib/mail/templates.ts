@@ -81,3 +81,20 @@ export function confirmEmailMail(to: string, url: string, change: boolean): NewM
     }),
   };
 }
+
+/** To the old address when "Change email" is asked for: the change waits for the new one's confirmation. */
+export function emailChangeNoticeMail(to: string, newAddress: string): NewMail {
+  return {
+    kind: "email-change-notice",
+    to,
+    subject: `Your ${APP} email address is being changed`,
+    ...renderMail({
+      heading: "Your email address is being changed",
+      paragraphs: [
+        `Someone signed in to your DinnerParty account asked to use ${newAddress} instead of this address.`,
+        "Nothing changes until the new address is confirmed.",
+      ],
+      footer: ["If this was not you, change your password now: it also ends every other session."],
+    }),
+  };
+}

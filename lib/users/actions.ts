@@ -14,6 +14,7 @@ import { buttonActionWithUser, keptFields, validatedAction, validatedActionWithU
 import "@/lib/zod";
 import * as m from "./messages";
 import {
+  changeEmail,
   changePassword,
   deleteAccount,
   registerUser,
@@ -23,6 +24,7 @@ import {
   type AccountResult,
 } from "./mutations";
 import {
+  changeEmailSchema,
   changePasswordSchema,
   deleteAccountSchema,
   forgotPasswordSchema,
@@ -99,4 +101,11 @@ export const resendConfirmationAction = buttonActionWithUser(z.object({}), async
   const result = await resendConfirmation(user.id);
   if (result.status === "throttled") return redirectWithFlash(back, tooOftenMessage(result.retryAfter), "error");
   return redirectWithFlash(back, result.status === "sent" ? m.CONFIRMATION_SENT : m.ALREADY_CONFIRMED, "success");
+});
+
+/** /settings "Change email". */
+export const changeEmailAction = validatedActionWithUser(changeEmailSchema, async (input, user, formData) => {
+  const result = await changeEmail(user, input);
+  if (result.status !== "ok") return { ...refusal(result), fields: keptFields(formData) };
+  return redirectWithFlash("/settings", m.emailChangeRequested(input.newEmail));
 });

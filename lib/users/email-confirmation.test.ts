@@ -5,12 +5,15 @@ import { randomBytes } from "node:crypto";
 import { describe, it } from "node:test";
 import { db } from "@/lib/db";
 import { emailConfirmed } from "./data";
-import { CONFIRM_LINK_MS, confirmEmail, registerUser, resendConfirmation } from "./mutations";
+import { changeEmail, CONFIRM_LINK_MS, confirmEmail, registerUser, resendConfirmation } from "./mutations";
+
+/** Every test account's password follows from its name. */
+const PASSWORD = (user: { username: string }) => `walnut bread ${user.username.slice(5)} on sunday`;
 
 async function register() {
   const id = randomBytes(5).toString("hex");
   const result = await registerUser(
-    { username: `conf_${id}`, email: `conf.${id}@example.test`, password: `walnut bread ${id} on sunday` },
+    { username: `conf_${id}`, email: `conf.${id}@example.test`, password: PASSWORD({ username: `conf_${id}` }) },
     `10.8.${randomBytes(1)[0]}.${(randomBytes(1)[0]! % 250) + 1}`,
   );
   assert.equal(result.status, "created");
@@ -59,5 +62,26 @@ describe("email confirmation", () => {
     const other = await register();
     for (let i = 0; i < 3; i++) assert.notEqual((await resendConfirmation(other.id)).status, "throttled");
     assert.equal((await resendConfirmation(other.id)).status, "throttled");
+  });
+});
+
+describe("change email", () => {
+  it("needs the password, tells the old address, and takes effect only once the new one is confirmed", async () => {
+    const user = await register();
+    const id = randomBytes(5).toString("hex");
+    const newEmail = `moved.${id}@example.test`;
+    const wrong = await changeEmail(user, { newEmail, emailPassword: "not the password at all" });
+    assert.equal(wrong.status, "invalid");
+    assert.equal((await changeEmail(user, { newEmail: user.email, emailPassword: PASSWORD(user) })).status, "invalid");
+    assert.deepEqual(await changeEmail(user, { newEmail, emailPassword: PASSWORD(user) }), { status: "ok" });
+    assert.equal(await db.outboxMail.count({ where: { to: user.email, kind: "email-change-notice" } }), 1);
+    assert.equal((await db.user.findUniqueOrThrow({ where: { id: user.id } })).email, user.email, "not yet");
+    const [token] = await links(newEmail);
+    assert.deepEqual(await confirmEmail(token!), { status: "ok" });
+    assert.equal((await db.user.findUniqueOrThrow({ where: { id: user.id } })).email, newEmail);
+    // The registration link of the old address cannot take the account back.
+    const [old] = await links(user.email);
+    assert.deepEqual(await confirmEmail(old!), { status: "invalid_link" });
+    assert.equal((await db.user.findUniqueOrThrow({ where: { id: user.id } })).email, newEmail);
   });
 });

@@ -29,3 +29,8 @@ export const CONFIRM_LINK_INVALID = "This confirmation link is invalid or has ex
 export const PLEASE_CONFIRM = "Please confirm your email address.";
 export const CONFIRMATION_SENT = "We've sent you a new confirmation link.";
 export const ALREADY_CONFIRMED = "Your email address is already confirmed.";
+export const SAME_EMAIL = "This is already your email address.";
+
+export function emailChangeRequested(address: string): string {
+  return `We've sent a confirmation link to ${address}. Your address changes once you open it.`;
+}

@@ -9,11 +9,11 @@ import { newTokenSecret } from "@/lib/invitations/tokens";
 import type { FieldErrors } from "@/lib/form-state";
 import { mailOrigin } from "@/lib/http/request";
 import { enqueueMail } from "@/lib/mail/mutations";
-import { confirmEmailMail, passwordResetMail } from "@/lib/mail/templates";
+import { confirmEmailMail, emailChangeNoticeMail, passwordResetMail } from "@/lib/mail/templates";
 import { leaveEveryParty } from "@/lib/parties/mutations";
 import { clientSubject, hit, RATE_LIMITS } from "@/lib/rate-limit/mutations";
 import { passwordHashOf, takenFields } from "./data";
-import { WRONG_PASSWORD } from "./messages";
+import { EMAIL_TAKEN, SAME_EMAIL, WRONG_PASSWORD } from "./messages";
 
 // Account writes. Registration adds the rules that need the server; changes
 // to an existing account need its current password, and those checks are
@@ -244,4 +244,26 @@ export async function confirmEmail(token: string, now = new Date()): Promise<Con
     if (isUniqueViolation(error)) return { status: "invalid_link" };
     throw error;
   }
+}
+
+/**
+ * "Change email": needs the password; the new address is confirmed before it
+ * takes effect (confirmEmail), and the old one is told.
+ */
+export async function changeEmail(
+  user: SessionUser,
+  input: { newEmail: string; emailPassword: string },
+  now = new Date(),
+): Promise<AccountResult> {
+  const refused = await checkPassword(user.id, input.emailPassword, "emailPassword");
+  if (refused) return refused;
+  const address = input.newEmail.toLowerCase();
+  if (address === user.email) return { status: "invalid", errors: { newEmail: [SAME_EMAIL] } };
+  if (await db.user.findUnique({ where: { email: address }, select: { id: true } }))
+    return { status: "invalid", errors: { newEmail: [EMAIL_TAKEN] } };
+  await db.$transaction(async (tx) => {
+    await queueConfirmation(tx, user.id, address, true, now);
+    await enqueueMail(tx, emailChangeNoticeMail(user.email, address), now);
+  });
+  return { status: "ok" };
 }

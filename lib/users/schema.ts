@@ -122,3 +122,7 @@ export const resetPasswordFormSchema = z
 
 /** POST /api/users/password-reset/{token} */
 export const resetPasswordApiSchema = z.object({ password: newPasswordSchema });
+
+/** /settings "Change email": the new address, confirmed by the account's password. */
+// Its own field name: /settings has other password fields, and ids must be unique.
+export const changeEmailSchema = z.object({ newEmail: emailSchema, emailPassword: currentPassword });

@@ -1,0 +1,45 @@
+"use client";
+
+import { changeEmailAction } from "@/lib/users/actions";
+import { EMAIL_MAX } from "@/lib/users/bounds";
+import { Field } from "@/components/forms/field";
+import { FormMessage } from "@/components/forms/form-message";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionForm } from "@/components/forms/use-action-form";
+
+const loadSchema = () => import("@/lib/users/schema").then((m) => m.changeEmailSchema);
+
+/** "Change email": the new address and the password; the change waits for the new address's confirmation. */
+export function ChangeEmailForm({ current }: { current: string }) {
+  const { form, state, pending, errorFor, initial, formProps } = useActionForm({
+    schema: loadSchema,
+    action: changeEmailAction,
+    defaultValues: { newEmail: "", emailPassword: "" },
+  });
+  return (
+    <form {...formProps} className="form" aria-labelledby="email-heading">
+      <FormMessage state={state} />
+      <Field
+        label="New email"
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        required
+        maxLength={EMAIL_MAX}
+        hint={`Now ${current}. The new address takes effect once you open the link we send to it.`}
+        defaultValue={initial.newEmail}
+        registration={form.register("newEmail")}
+        error={errorFor("newEmail")}
+      />
+      <Field
+        label="Password (to confirm it's you)"
+        type="password"
+        autoComplete="current-password"
+        required
+        registration={form.register("emailPassword")}
+        error={errorFor("emailPassword")}
+      />
+      <SubmitButton pending={pending}>Change email</SubmitButton>
+    </form>
+  );
+}
