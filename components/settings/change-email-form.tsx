@@ -34,7 +34,8 @@ export function ChangeEmailForm({ current }: { current: string }) {
       <Field
         label="Password (to confirm it's you)"
         type="password"
-        autoComplete="current-password"
+        // No autocomplete hint: /settings offers password managers one
+        // current-password field per form that changes the password or the account.
         required
         registration={form.register("emailPassword")}
         error={errorFor("emailPassword")}
