@@ -6,19 +6,26 @@
 // one function it needs for signed-in pages: the session and content-version check.
 //
 // It also starts this process's mail sender (lib/mail/sender.ts), which the
-// server stops on a graceful stop. MAIL_SENDER=0 leaves the outbox to other
+// server stops on a graceful stop, and with it the reminders' scan. MAIL_SENDER=0 leaves the outbox to other
 // processes or instances.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const [{ signedInPageStamp }, { bridge }, { startMailSender }, { configuredTransport }] = await Promise.all([
-    import("@/lib/auth/page-stamp"),
-    import("@/server/bridge.mjs"),
-    import("@/lib/mail/sender"),
-    import("@/lib/mail/transport"),
-  ]);
+  const [{ signedInPageStamp }, { bridge }, { startMailSender }, { configuredTransport }, { queueReminders }] =
+    await Promise.all([
+      import("@/lib/auth/page-stamp"),
+      import("@/server/bridge.mjs"),
+      import("@/lib/mail/sender"),
+      import("@/lib/mail/transport"),
+      import("@/lib/notifications/mutations"),
+    ]);
   bridge().signedInPageStamp = signedInPageStamp;
   if (process.env.MAIL_SENDER !== "0") {
-    const sender = startMailSender({ transport: configuredTransport() });
+    // The day-before reminders are looked for every minute (REMINDER_SCAN_MS for the tests).
+    const everyMs = Number(process.env.REMINDER_SCAN_MS) || 60_000;
+    const sender = startMailSender({
+      transport: configuredTransport(),
+      periodic: { everyMs, run: () => queueReminders() },
+    });
     bridge().stopMail = () => sender.stop();
   }
 }

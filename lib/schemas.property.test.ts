@@ -43,6 +43,14 @@ import { EMAIL_MAX, PASSWORD_MAX, PASSWORD_MIN, USERNAME_MAX, USERNAME_MIN } fro
 import { getProfile } from "@/lib/users/data";
 import { registerUser } from "@/lib/users/mutations";
 import * as userSchemas from "@/lib/users/schema";
+import * as notificationSchemas from "@/lib/notifications/schema";
+import {
+  hostMessageSchema,
+  MESSAGE_MAX,
+  NOTIFICATION_KINDS,
+  notificationPrefsApiSchema,
+  notificationPrefsFormSchema,
+} from "@/lib/notifications/schema";
 import {
   changeEmailSchema,
   changePasswordSchema,
@@ -405,7 +413,51 @@ function answerChecks(v: Record<string, unknown>, keys: string[]) {
   };
 }
 
+const flagWord = fc.oneof(fc.constantFrom("on", "off", "true", "", "ON"), nastyText);
+const flagValue = fc.oneof(fc.boolean(), fc.constantFrom("true", 1, 0, null), anything);
+const prefsOf = <T>(value: fc.Arbitrary<T>) =>
+  fc.record(Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, value])) as Record<string, fc.Arbitrary<T>>, {
+    requiredKeys: [],
+  });
+
+/** The preferences: only the five kinds, each a boolean (or left out). */
+function prefsViolations(v: Record<string, unknown>): string[] {
+  return Object.entries(v).flatMap(([k, value]) =>
+    !(NOTIFICATION_KINDS as readonly string[]).includes(k)
+      ? [`unknown key ${k}`]
+      : value === undefined || typeof value === "boolean"
+        ? []
+        : [`${k}: ${typeof value}`],
+  );
+}
+
 const SCHEMAS: Record<string, SchemaCase> = {
+  notificationPrefsFormSchema: {
+    schema: notificationPrefsFormSchema,
+    input: fc.oneof(prefsOf(flagWord), anything),
+    check: ({ output }) => expectClean({ prefs: prefsViolations(output as Record<string, unknown>) }, output),
+  },
+  notificationPrefsApiSchema: {
+    schema: notificationPrefsApiSchema,
+    input: fc.oneof(
+      prefsOf(flagValue),
+      fc.tuple(prefsOf(fc.boolean()), extraKeys).map(([a, b]) => ({ ...b, ...a })),
+      anything,
+    ),
+    check: ({ output }) => expectClean({ prefs: prefsViolations(output as Record<string, unknown>) }, output),
+  },
+  hostMessageSchema: {
+    schema: hostMessageSchema,
+    input: fc.oneof(
+      body({ message: noteText }),
+      body({ message: fc.string({ minLength: MESSAGE_MAX - 2, maxLength: MESSAGE_MAX + 2 }) }),
+      anything,
+    ),
+    check: ({ output }) => {
+      const message = (output as { message: unknown }).message;
+      expectClean({ message: [...noteViolations(message, MESSAGE_MAX), ...(message === "" ? ["empty"] : [])] }, output);
+    },
+  },
   partyEditFormSchema: {
     schema: partyEditFormSchema,
     input: fc.oneof(partyFormBody, likelyPartyForm),
@@ -661,7 +713,7 @@ const SCHEMAS: Record<string, SchemaCase> = {
 
 describe("every schema, fuzzed (fast-check)", () => {
   it("covers every zod schema that lib/*/schema.ts exports", () => {
-    const exported = Object.entries({ ...partySchemas, ...userSchemas, ...authSchemas })
+    const exported = Object.entries({ ...partySchemas, ...userSchemas, ...authSchemas, ...notificationSchemas })
       .filter(([, value]) => typeof value === "object" && value !== null && "_zod" in value)
       .map(([name]) => name)
       .sort();

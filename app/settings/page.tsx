@@ -8,6 +8,8 @@ import { PendingButton } from "@/components/forms/pending-button";
 import { ChangeEmailForm } from "@/components/settings/change-email-form";
 import { ChangePasswordForm } from "@/components/settings/change-password-form";
 import { DeleteAccountForm } from "@/components/settings/delete-account-form";
+import { NotificationPreferencesForm } from "@/components/settings/notification-preferences-form";
+import { getNotificationPreferences } from "@/lib/notifications/loaders";
 import { logoutOtherSessionsAction } from "@/lib/users/actions";
 import { formatPartyDate } from "@/lib/time";
 import { getViewer } from "@/lib/viewer";
@@ -28,11 +30,12 @@ function describeBrowser(userAgent: string | null): string {
 
 export default async function SettingsPage() {
   const user = await requireUser("/settings");
-  const [sessions, viewer, feedToken, origin] = await Promise.all([
+  const [sessions, viewer, feedToken, origin, prefs] = await Promise.all([
     currentSessionToken().then((token) => listSessions(user.id, token)),
     getViewer(),
     getFeedToken(user.id),
     headers().then(appOrigin),
+    getNotificationPreferences(user.id),
   ]);
   const others = sessions.filter((s) => !s.current).length;
 
@@ -53,6 +56,13 @@ export default async function SettingsPage() {
         <h2 id="email-heading">Change email</h2>
         <ChangeEmailForm current={user.email} />
       </section>
+
+      {prefs && (
+        <section aria-labelledby="notifications-heading">
+          <h2 id="notifications-heading">Email notifications</h2>
+          <NotificationPreferencesForm prefs={prefs} />
+        </section>
+      )}
 
       <section aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">Active sessions</h2>

@@ -10,17 +10,24 @@ export function PartyDetails({ text }: { text: string }) {
   return (
     <section className="party-details" aria-labelledby="details-heading">
       <h2 id="details-heading">Details</h2>
-      <p className="party-details-text">
-        {linkSegments(text).map((s, i) =>
-          s.href ? (
-            <a key={i} href={s.href} rel="noopener nofollow ugc">
-              {s.text}
-            </a>
-          ) : (
-            s.text
-          ),
-        )}
-      </p>
+      <LinkedText text={text} />
     </section>
+  );
+}
+
+/** Text the host typed (details, a message to the guests), line breaks kept, links clickable. */
+export function LinkedText({ text }: { text: string }) {
+  return (
+    <p className="party-details-text">
+      {linkSegments(text).map((s, i) =>
+        s.href ? (
+          <a key={i} href={s.href} rel="noopener nofollow ugc">
+            {s.text}
+          </a>
+        ) : (
+          s.text
+        ),
+      )}
+    </p>
   );
 }

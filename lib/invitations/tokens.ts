@@ -1,8 +1,9 @@
 import "server-only";
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
-// Capability tokens: the invitation link of a party (/invite/{token}) and a
-// person's calendar feed (/calendar/{token}.ics). A token is the row's id and
+// Capability tokens: the invitation link of a party (/invite/{token}), a
+// person's calendar feed (/calendar/{token}.ics) and the unsubscribe links of
+// notification mails. A token is the row's id and
 // an HMAC, keyed by AUTH_SECRET, of the id and a random per-row secret that
 // "Reset link" replaces. So the database alone (id and secret, no key) yields
 // no working token, the owner's page can always show the current one, and a
@@ -11,7 +12,12 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
 /** Bytes of MAC in a token: 128 bits, the contract's minimum. */
 const MAC_BYTES = 16;
-const PURPOSES = { invitation: "dinnerparty invitation v1", feed: "dinnerparty calendar feed v1" } as const;
+const PURPOSES = {
+  invitation: "dinnerparty invitation v1",
+  feed: "dinnerparty calendar feed v1",
+  // "{userId}:{kind}" with a fixed secret: the link names the user and the kind and nothing else (lib/notifications).
+  unsubscribe: "dinnerparty unsubscribe v1",
+} as const;
 export type TokenPurpose = keyof typeof PURPOSES;
 
 /** A new per-row secret (the input of the MAC, never a token itself). */

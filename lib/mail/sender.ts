@@ -7,7 +7,8 @@ import type { MailTransport } from "./transport";
 // The background sender: one per server process (instrumentation.ts), all
 // of them sharing the outbox through the database. It claims a few due mails
 // at a time, sends them one by one, marks each; when the outbox is empty it
-// looks again every `pollMs`. A graceful stop finishes the mail in flight and
+// looks again every `pollMs`; now and then it runs `periodic` (the
+// reminders). A graceful stop finishes the mail in flight and
 // hands the rest of its claim back.
 
 export type MailSender = {
@@ -27,6 +28,12 @@ export type SenderOptions = {
   log?: (line: string) => void;
   /** start the loop (false: only runOnce, for tests) */
   loop?: boolean;
+  /**
+   * Work that queues mail of its own accord (the reminders), run by the loop
+   * first thing and then every `everyMs`. Every process runs it: what it
+   * queues must be unique in the outbox (a dedupe key), not in memory.
+   */
+  periodic?: { everyMs: number; run: () => Promise<unknown> };
 };
 
 export function startMailSender({
@@ -37,8 +44,10 @@ export function startMailSender({
   leaseMs = 60_000,
   log = (line) => console.log(line),
   loop = true,
+  periodic,
 }: SenderOptions): MailSender {
   let stopping = false;
+  let periodicDue = 0;
   let wake: (() => void) | null = null;
 
   async function runOnce(): Promise<number> {
@@ -71,6 +80,10 @@ export function startMailSender({
     while (!stopping) {
       let tried = 0;
       try {
+        if (periodic && Date.now() >= periodicDue) {
+          periodicDue = Date.now() + periodic.everyMs;
+          await periodic.run();
+        }
         tried = await runOnce();
       } catch (error) {
         // The database away, most likely: the outbox waits there, nothing is lost.

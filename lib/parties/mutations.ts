@@ -2,6 +2,13 @@ import "server-only";
 import { db, provider, rawBool, rawDate, sql, type RawScalar } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { newTokenSecret } from "@/lib/invitations/tokens";
+import {
+  notifyHostOfAnswer,
+  notifyPartyChanged,
+  notifyPartyDeleted,
+  notifyPromoted,
+  type AnswerNotice,
+} from "@/lib/notifications/mutations";
 import { hit, RATE_LIMITS, type Hit } from "@/lib/rate-limit/mutations";
 import { findParty, visibleTo, type Answer, type Party, type Rsvp, type RsvpResponse } from "./data";
 import type { PartyInput, PartyPatch } from "./schema";
@@ -81,6 +88,7 @@ type LockedParty = {
   hostId: string;
   hostUsername: string;
   startsAt: Date;
+  venue: string;
   rsvpBy: Date | null;
   seats: number;
   seatsTaken: number;
@@ -104,6 +112,7 @@ async function lockParty(
       hostId: string;
       hostUsername: string;
       startsAt: RawScalar;
+      venue: string;
       rsvpBy: RawScalar | null;
       seats: RawScalar;
       seatsTaken: RawScalar;
@@ -111,7 +120,7 @@ async function lockParty(
       waitlist: RawScalar | boolean;
     }[]
   >`
-    SELECT p."hostId", h."username" AS "hostUsername", p."startsAt", p."rsvpBy", p."seats", p."seatsTaken",
+    SELECT p."hostId", h."username" AS "hostUsername", p."startsAt", p."venue", p."rsvpBy", p."seats", p."seatsTaken",
            p."plusOnesAllowed", p."waitlist"
     FROM "DinnerParty" p JOIN "User" h ON h."id" = p."hostId"
     WHERE p."id" = ${partyId} AND ${"host" in by ? sql`p."hostId" = ${by.host}` : visibleTo(by.viewer)}
@@ -122,6 +131,7 @@ async function lockParty(
     hostId: p.hostId,
     hostUsername: p.hostUsername,
     startsAt: rawDate(p.startsAt),
+    venue: p.venue,
     rsvpBy: p.rsvpBy === null ? null : rawDate(p.rsvpBy),
     seats: Number(p.seats),
     seatsTaken: Number(p.seatsTaken),
@@ -190,6 +200,7 @@ async function promoteWaitlist(tx: Tx, partyId: number, free: number): Promise<v
   // Both cannot fail under the lock; if they ever did, the whole change rolls back.
   if (moved.count !== promoted.length || !(await takeSeats(tx, partyId, seats)))
     throw new Error(`waitlist of party ${partyId} changed under its lock`);
+  await notifyPromoted(tx, partyId, promoted);
 }
 
 /** The 1-based place in the waitlist of the guest holding `queuePos`. */
@@ -232,14 +243,24 @@ export async function updateParty(
     });
     if (patch.seats !== undefined && patch.seats > party.seats)
       await promoteWaitlist(tx, id, patch.seats - party.seatsTaken);
+    await notifyPartyChanged(tx, id, {
+      date: patch.startsAt !== undefined && patch.startsAt.getTime() !== party.startsAt.getTime(),
+      venue: patch.venue !== undefined && patch.venue !== party.venue,
+    });
     return { status: "ok" };
   }, QUEUED);
 }
 
 export async function deleteParty(id: number, hostId: string): Promise<HostWrite> {
-  // Answers go with it (ON DELETE CASCADE).
-  const { count } = await db.dinnerParty.deleteMany({ where: { id, hostId } });
-  return count === 1 ? { status: "ok" } : whyNot(id, hostId);
+  return db.$transaction(async (tx): Promise<HostWrite> => {
+    const party = await lockParty(tx, id, { host: hostId });
+    if (!party) return whyNot(id, hostId, tx);
+    // The guests hear of it from this transaction: a deletion that rolls back mails nobody.
+    await notifyPartyDeleted(tx, id);
+    // Answers go with it (ON DELETE CASCADE).
+    await tx.dinnerParty.delete({ where: { id }, select: { id: true } });
+    return { status: "ok" };
+  }, QUEUED);
 }
 
 export type RemoveGuestResult =
@@ -388,6 +409,12 @@ async function answerLocked(
     }
   }
   const position = queuePos === null ? null : await waitlistPosition(tx, partyId, queuePos);
+  await notifyHostOfAnswer(tx, partyId, userId, {
+    news: response,
+    plusOnes,
+    note,
+    changed: mine !== null,
+  } satisfies AnswerNotice);
   return {
     status: "ok",
     outcome,
@@ -416,7 +443,10 @@ export async function cancelRsvp(partyId: number, userId: string): Promise<Cance
     const party = await lockParty(tx, partyId, { viewer: userId });
     if (!party) return { status: "not_found" };
     if (party.hostId === userId) return { status: "host" };
-    return leaveLocked(tx, partyId, userId, party);
+    const left = await leaveLocked(tx, partyId, userId, party);
+    if (left.status === "ok")
+      await notifyHostOfAnswer(tx, partyId, userId, { news: "cancelled", plusOnes: 0, note: "", changed: true });
+    return left;
   }, QUEUED);
 }
 

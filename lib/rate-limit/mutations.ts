@@ -33,6 +33,8 @@ export const RATE_LIMITS = {
   resetPerEmail: { limit: 3, windowMs: 60 * 60_000 },
   /** "Send the link again" (email confirmation) per user */
   confirmResendPerUser: { limit: 3, windowMs: 60 * 60_000 },
+  /** "Message your guests" per host, over all their parties */
+  hostMessagePerUser: { limit: 10, windowMs: 60 * 60_000 },
 } satisfies Record<string, Limit>;
 
 /**

@@ -1,6 +1,6 @@
 -- The ContentVersion row and the triggers that move it with every change to
--- what pages show: users (names), parties, their guests and the visits of
--- their invitation links (cascades fire them too). See docs/decisions/018-signed-in-page-cache.md.
+-- what pages show: users (names), parties, their guests, the visits of
+-- their invitation links and the host's messages (cascades fire them too). See docs/decisions/018-signed-in-page-cache.md.
 --
 -- Applied by scripts/migrate.mjs after every `prisma migrate deploy` on
 -- PostgreSQL, not kept in the migration history: Prisma 6.19's WebAssembly
@@ -37,6 +37,10 @@ CREATE CONSTRAINT TRIGGER "Attendance_content_version" AFTER INSERT OR UPDATE OR
 -- A visit to an invitation link changes what its visitor may see.
 DROP TRIGGER IF EXISTS "PartyVisit_content_version" ON "PartyVisit";
 CREATE CONSTRAINT TRIGGER "PartyVisit_content_version" AFTER INSERT OR UPDATE OR DELETE ON "PartyVisit"
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "bump_content_version"();
+-- The host's messages are on the party page.
+DROP TRIGGER IF EXISTS "PartyMessage_content_version" ON "PartyMessage";
+CREATE CONSTRAINT TRIGGER "PartyMessage_content_version" AFTER INSERT OR UPDATE OR DELETE ON "PartyMessage"
   DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "bump_content_version"();
 
 INSERT INTO "ContentVersion" ("id", "value") VALUES (1, 0) ON CONFLICT ("id") DO NOTHING;

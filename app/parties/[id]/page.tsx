@@ -20,6 +20,10 @@ import { googleCalendarUrl } from "@/lib/calendar/api";
 import { appOrigin } from "@/lib/http/request";
 import { invitationUrl } from "@/lib/invitations/api";
 import { getInvitationToken } from "@/lib/invitations/loaders";
+import { HostMessageForm } from "@/components/parties/host-message-form";
+import { HostMessages } from "@/components/parties/host-messages";
+import { getHostMessages } from "@/lib/notifications/loaders";
+import { MESSAGE_MAX } from "@/lib/notifications/schema";
 
 export async function generateMetadata({ params }: PageProps<"/parties/[id]">): Promise<Metadata> {
   const id = parsePartyId((await params).id);
@@ -36,11 +40,12 @@ export default async function PartyPage({ params }: PageProps<"/parties/[id]">) 
   const party = id ? await getParty(id, user.id) : null;
   if (!party) notFound();
   const hosting = party.hostId === user.id;
-  const [guests, inviteToken, viewer, origin] = await Promise.all([
+  const [guests, inviteToken, viewer, origin, messages] = await Promise.all([
     hosting ? getGuestList(party.id, user.id) : null,
     hosting ? getInvitationToken(party.id, user.id) : null,
     getViewer(),
     headers().then(appOrigin),
+    getHostMessages(party.id, user.id),
   ]);
 
   return (
@@ -104,6 +109,7 @@ export default async function PartyPage({ params }: PageProps<"/parties/[id]">) 
         <InvitationLink partyId={party.id} url={invitationUrl(origin, inviteToken)} title={party.title} />
       )}
       {!hosting && <AnswerForm party={party} returnTo={here} />}
+      <HostMessages messages={messages} viewer={viewer} />
       <section aria-labelledby="guests-heading" className="guests-section">
         <h2 id="guests-heading">Guest list</h2>
         {hosting ? (
@@ -121,6 +127,12 @@ export default async function PartyPage({ params }: PageProps<"/parties/[id]">) 
           <GuestView party={party} />
         )}
       </section>
+      {hosting && (
+        <section aria-labelledby="message-guests-heading">
+          <h2 id="message-guests-heading">Message your guests</h2>
+          <HostMessageForm partyId={party.id} max={MESSAGE_MAX} />
+        </section>
+      )}
       {hosting && (
         <div className="actions party-actions">
           <Link href={`/parties/${party.id}/edit`} className="button">

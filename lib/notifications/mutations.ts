@@ -1,0 +1,284 @@
+import "server-only";
+import { db, rawBool, rawDate, sql, sqlJoin, type RawScalar } from "@/lib/db";
+import { mailOrigin } from "@/lib/http/request";
+import { enqueueMail } from "@/lib/mail/mutations";
+import { partyTitle, visibleTo } from "@/lib/parties/data";
+import { hit, RATE_LIMITS, type Hit } from "@/lib/rate-limit/mutations";
+import { NOTIFICATION_KINDS, type NotificationKind, type NotificationPrefs } from "./schema";
+import { readUnsubscribeToken, unsubscribeToken } from "./tokens";
+import {
+  answerMail,
+  cancelledMail,
+  changedMail,
+  hostMessageMail,
+  promotedMail,
+  reminderMail,
+  type AnswerNews,
+  type PartyRef,
+  type Recipient,
+} from "./templates";
+
+// Notification mails are queued in the transaction of the change they tell
+// of (`tx`), through the outbox (lib/mail/mutations.ts): a rolled-back answer
+// mails nobody, a committed one is never lost. Each recipient's preference is
+// read in that same statement, so a kind turned off is never queued.
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0] | typeof db;
+
+/** Each preference's column, as SQL on the user `u`. */
+const WANTS = {
+  rsvps: sql`u."notifyRsvps"`,
+  seatOpened: sql`u."notifySeatOpened"`,
+  partyChanged: sql`u."notifyPartyChanged"`,
+  reminders: sql`u."notifyReminders"`,
+  hostMessages: sql`u."notifyHostMessages"`,
+} satisfies Record<NotificationKind, unknown>;
+
+/** The User column behind each preference. */
+const COLUMN = {
+  rsvps: "notifyRsvps",
+  seatOpened: "notifySeatOpened",
+  partyChanged: "notifyPartyChanged",
+  reminders: "notifyReminders",
+  hostMessages: "notifyHostMessages",
+} as const satisfies Record<NotificationKind, string>;
+
+function recipient(userId: string, email: string, kind: NotificationKind): Recipient {
+  const token = unsubscribeToken(userId, kind);
+  const origin = mailOrigin();
+  return {
+    email,
+    unsubscribeUrl: `${origin}/unsubscribe/${token}`,
+    unsubscribePostUrl: `${origin}/api/unsubscribe/${token}`,
+  };
+}
+
+export type UnsubscribeResult = { status: "ok"; kind: NotificationKind } | { status: "invalid" };
+
+/** One click, no session: turn off the kind the token names. Saying it twice is fine. */
+export async function unsubscribe(token: string): Promise<UnsubscribeResult> {
+  const target = readUnsubscribeToken(token);
+  if (!target) return { status: "invalid" };
+  const { count } = await db.user.updateMany({
+    where: { id: target.userId },
+    data: { [COLUMN[target.kind]]: false },
+  });
+  return count === 1 ? { status: "ok", kind: target.kind } : { status: "invalid" };
+}
+
+/** Save some or all of the preferences; the ones left out keep their value. */
+export async function savePreferences(userId: string, prefs: Partial<NotificationPrefs>): Promise<void> {
+  const data = Object.fromEntries(
+    NOTIFICATION_KINDS.filter((k) => prefs[k] !== undefined).map((k) => [COLUMN[k], prefs[k]]),
+  );
+  if (Object.keys(data).length > 0) await db.user.update({ where: { id: userId }, data, select: { id: true } });
+}
+
+// ------------------------------------------------------------ the party mails
+
+type PartyRow = {
+  title: string | null;
+  venue: string;
+  venueHidden: RawScalar | boolean;
+  startsAt: RawScalar;
+  hostUsername: string;
+};
+
+const partyUrl = (id: number) => `${mailOrigin()}/parties/${id}`;
+
+/** The party as a mail names it: with its venue only for those who may see it. */
+function partyRef(id: number, p: PartyRow, seesVenue: boolean): PartyRef {
+  const venue = seesVenue || !rawBool(p.venueHidden) ? p.venue : null;
+  return { title: partyTitle(p.title, venue, p.hostUsername), url: partyUrl(id), startsAt: rawDate(p.startsAt) };
+}
+
+const PARTY_COLUMNS = sql`p."title", p."venue", p."venueHidden", p."startsAt", h."username" AS "hostUsername"`;
+
+export type AnswerNotice = { news: AnswerNews; plusOnes: number; note: string; changed: boolean };
+
+/** To the host: `guestId` answered, changed or withdrew their answer. One query, then the mail if wanted. */
+export async function notifyHostOfAnswer(tx: Tx, partyId: number, guestId: string, notice: AnswerNotice) {
+  const rows = await tx.$queryRaw<
+    (PartyRow & { hostId: string; email: string; wants: RawScalar | boolean; guest: string })[]
+  >`
+    SELECT ${PARTY_COLUMNS}, p."hostId", h."email", h."notifyRsvps" AS "wants", g."username" AS "guest"
+    FROM "DinnerParty" p JOIN "User" h ON h."id" = p."hostId" JOIN "User" g ON g."id" = ${guestId}
+    WHERE p."id" = ${partyId}`;
+  const row = rows[0];
+  if (!row || !rawBool(row.wants)) return;
+  await enqueueMail(
+    tx,
+    answerMail(recipient(row.hostId, row.email, "rsvps"), partyRef(partyId, row, true), row.guest, notice.news, notice),
+  );
+}
+
+type GuestRow = { userId: string; email: string; response: string };
+
+/** The guests of `partyId` answering one of `responses` (never the host) who want `kind`. */
+async function guestsWanting(
+  tx: Tx,
+  partyId: number,
+  kind: NotificationKind,
+  responses: string[],
+  only?: string[],
+): Promise<GuestRow[]> {
+  if (only?.length === 0) return [];
+  return tx.$queryRaw<GuestRow[]>`
+    SELECT a."userId", u."email", a."response"
+    FROM "Attendance" a JOIN "User" u ON u."id" = a."userId" JOIN "DinnerParty" p ON p."id" = a."partyId"
+    WHERE a."partyId" = ${partyId} AND a."userId" <> p."hostId"
+      AND a."response" IN (${sqlJoin(responses)}) AND ${WANTS[kind]}
+      ${only ? sql`AND a."userId" IN (${sqlJoin(only)})` : sql``}
+    ORDER BY a."createdAt"`;
+}
+
+async function partyRow(tx: Tx, partyId: number): Promise<PartyRow | null> {
+  const rows = await tx.$queryRaw<PartyRow[]>`
+    SELECT ${PARTY_COLUMNS} FROM "DinnerParty" p JOIN "User" h ON h."id" = p."hostId" WHERE p."id" = ${partyId}`;
+  return rows[0] ?? null;
+}
+
+/** To waitlisted guests just seated (they are going now, so they see the venue). */
+export async function notifyPromoted(tx: Tx, partyId: number, userIds: string[]): Promise<void> {
+  const guests = await guestsWanting(tx, partyId, "seatOpened", ["going"], userIds);
+  if (guests.length === 0) return;
+  const party = await partyRow(tx, partyId);
+  if (!party) return;
+  for (const g of guests)
+    await enqueueMail(tx, promotedMail(recipient(g.userId, g.email, "seatOpened"), partyRef(partyId, party, true)));
+}
+
+/** To going and maybe guests, after the host saved a new date, time or venue (`party` as it now is). */
+export async function notifyPartyChanged(tx: Tx, partyId: number, change: { date: boolean; venue: boolean }) {
+  if (!change.date && !change.venue) return;
+  const guests = await guestsWanting(tx, partyId, "partyChanged", ["going", "maybe"]);
+  if (guests.length === 0) return;
+  const party = await partyRow(tx, partyId);
+  if (!party) return;
+  for (const g of guests) {
+    const sees = g.response === "going" || !rawBool(party.venueHidden);
+    await enqueueMail(
+      tx,
+      changedMail(
+        recipient(g.userId, g.email, "partyChanged"),
+        partyRef(partyId, party, sees),
+        change,
+        sees ? party.venue : null,
+      ),
+    );
+  }
+}
+
+/** To going and maybe guests, in the deleting transaction, before the party goes. */
+export async function notifyPartyDeleted(tx: Tx, partyId: number): Promise<void> {
+  const guests = await guestsWanting(tx, partyId, "partyChanged", ["going", "maybe"]);
+  if (guests.length === 0) return;
+  const party = await partyRow(tx, partyId);
+  if (!party) return;
+  for (const g of guests) {
+    const { title, startsAt } = partyRef(partyId, party, g.response === "going");
+    await enqueueMail(
+      tx,
+      cancelledMail(
+        recipient(g.userId, g.email, "partyChanged"),
+        { title, startsAt },
+        party.hostUsername,
+        `${mailOrigin()}/rsvp`,
+      ),
+    );
+  }
+}
+
+// ------------------------------------------------------------ reminders
+
+export const REMINDER_AHEAD_MS = 24 * 3_600_000;
+
+/** The outbox key that makes a reminder go out once per guest and party, whatever the instances and restarts. */
+export const reminderKey = (partyId: number, userId: string) => `reminder:${partyId}:${userId}`;
+
+/**
+ * Queue the reminders due: every going guest (not the host) of a party
+ * starting within the next 24 hours who wants them and has none queued yet.
+ * Run by every sender now and then (lib/mail/sender.ts); the outbox's unique
+ * key makes a second instance's run, or a restart's, queue nothing twice.
+ */
+export async function queueReminders(now = new Date(), limit = 200): Promise<number> {
+  const until = new Date(now.getTime() + REMINDER_AHEAD_MS);
+  const due = await db.$queryRaw<(PartyRow & { partyId: RawScalar; userId: string; email: string })[]>`
+    SELECT a."partyId", a."userId", u."email", ${PARTY_COLUMNS}
+    FROM "DinnerParty" p
+      JOIN "Attendance" a ON a."partyId" = p."id"
+      JOIN "User" u ON u."id" = a."userId"
+      JOIN "User" h ON h."id" = p."hostId"
+    WHERE p."startsAt" > ${now} AND p."startsAt" <= ${until}
+      AND a."response" = 'going' AND a."userId" <> p."hostId" AND u."notifyReminders"
+      AND NOT EXISTS (SELECT 1 FROM "OutboxMail" o WHERE o."dedupeKey" = 'reminder:' || p."id" || ':' || a."userId")
+    ORDER BY p."startsAt", a."userId"
+    LIMIT ${limit}`;
+  let queued = 0;
+  for (const r of due) {
+    const partyId = Number(r.partyId);
+    const mail = reminderMail(
+      recipient(r.userId, r.email, "reminders"),
+      partyRef(partyId, r, true),
+      r.venue,
+      reminderKey(partyId, r.userId),
+    );
+    if (await enqueueMail(db, mail, now)) queued++;
+  }
+  return queued;
+}
+
+// ------------------------------------------------------------ "Message your guests"
+
+export function hostMessageAllowed(hostId: string): Promise<Hit> {
+  return hit(`party:message:${hostId}`, RATE_LIMITS.hostMessagePerUser);
+}
+
+/** Who a host's message is for: the guests still answering going, maybe, or on the waitlist. */
+const MESSAGE_RESPONSES = ["going", "maybe", "waitlisted"];
+
+export type SendMessageResult =
+  | { status: "ok"; sentTo: number }
+  | { status: "not_found" }
+  | { status: "forbidden" }
+  | { status: "throttled"; retryAfter: number };
+
+/** The host writes to the guests: the message is kept (the party page lists it) and mailed, in one transaction. */
+export async function sendHostMessage(
+  partyId: number,
+  hostId: string,
+  message: string,
+  now = new Date(),
+): Promise<SendMessageResult> {
+  // Counted before the transaction: SQLite has one writer, and the counter is a write of its own.
+  const allowed = await hostMessageAllowed(hostId);
+  if (!allowed.ok) return { status: "throttled", retryAfter: allowed.retryAfter };
+  return db.$transaction(async (tx): Promise<SendMessageResult> => {
+    const party = await tx.$queryRaw<(PartyRow & { hostId: string })[]>`
+      SELECT ${PARTY_COLUMNS}, p."hostId" FROM "DinnerParty" p JOIN "User" h ON h."id" = p."hostId"
+      WHERE p."id" = ${partyId} AND ${visibleTo(hostId)}`;
+    const p = party[0];
+    if (!p) return { status: "not_found" };
+    if (p.hostId !== hostId) return { status: "forbidden" };
+    const counted = await tx.$queryRaw<{ n: RawScalar }[]>`
+      SELECT COUNT(*) AS "n" FROM "Attendance"
+      WHERE "partyId" = ${partyId} AND "userId" <> ${hostId} AND "response" IN (${sqlJoin(MESSAGE_RESPONSES)})`;
+    const sentTo = Number(counted[0]?.n ?? 0);
+    await tx.partyMessage.create({ data: { partyId, body: message, sentTo, createdAt: now }, select: { id: true } });
+    for (const g of await guestsWanting(tx, partyId, "hostMessages", MESSAGE_RESPONSES)) {
+      const sees = g.response === "going" || !rawBool(p.venueHidden);
+      await enqueueMail(
+        tx,
+        hostMessageMail(
+          recipient(g.userId, g.email, "hostMessages"),
+          partyRef(partyId, p, sees),
+          p.hostUsername,
+          message,
+        ),
+        now,
+      );
+    }
+    return { status: "ok", sentTo };
+  });
+}
