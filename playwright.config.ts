@@ -47,7 +47,7 @@ const common: PlaywrightTestConfig = {
   use: { baseURL: E2E_URLS.main, trace: "retain-on-failure", launchOptions },
 };
 
-const SUITE_ONLY = /(?:instances|faults(?:-sqlite)?)\.spec\.ts/;
+const SUITE_ONLY = /(?:instances|faults(?:-sqlite)?|timing)\.spec\.ts/;
 const API_SPECS = /api-.*\.spec\.ts/;
 const instances = process.env.E2E_INSTANCES === "1";
 
@@ -99,8 +99,12 @@ const faults: PlaywrightTestConfig = {
   ...common,
   workers: 1,
   // PostgreSQL: the server stopped under the app; SQLite: its write lock held.
+  // And what must be timed on a quiet machine (timing.spec.ts).
   projects: [
-    { name: "faults", testMatch: process.env.TEST_DATABASE_URL ? /faults\.spec\.ts/ : /faults-sqlite\.spec\.ts/ },
+    {
+      name: "faults",
+      testMatch: process.env.TEST_DATABASE_URL ? /(?:faults|timing)\.spec\.ts/ : /(?:faults-sqlite|timing)\.spec\.ts/,
+    },
   ],
   webServer: [server(PORT, { TRUST_PROXY: "1", E2E_RESET_DB: "1", WEB_CONCURRENCY: "1" })],
 };

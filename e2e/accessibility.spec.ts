@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
+import { linkIn, waitForMail } from "./support/mail";
 import { expect, logInThroughForm, newUser, test } from "./fixtures";
 import { anotherPerson, apiCreateParty, futureLocal, uniqueVenue } from "./support/parties";
 import { randomIp } from "./support/users";
@@ -132,6 +133,14 @@ test("every page passes axe, logged out and logged in, forms with errors include
   await preview.waitForLoadState("networkidle");
   await audit(preview, "invitation preview");
   await outsider.close();
+  // Part 2, mail: the host's messages as a guest sees them, and the page of an unsubscribe link.
+  const message = { data: { message: "Bring a jumper.\nhttps://maps.example/garden" } };
+  expect((await host.page.request.post(`/api/parties/${party.id}/messages`, message)).status()).toBe(201);
+  await page.goto(`/parties/${party.id}`);
+  await page.waitForLoadState("networkidle");
+  await audit(page, "party with messages from the host");
+  await expect(page.getByRole("region", { name: "Messages from the host" })).toBeVisible();
+  await visit(linkIn(await waitForMail(user.email, { subject: /A message from/ }), "/unsubscribe/"), "unsubscribe");
   await page.goto(`/parties/${party.id}/edit`);
   titles.set("403", await audit(page, "403"));
 

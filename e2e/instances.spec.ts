@@ -4,6 +4,7 @@ import { sql } from "./support/db";
 import { apiCreateParty, soon } from "./support/parties";
 import { E2E_URLS } from "./support/servers";
 import { randomIp } from "./support/users";
+import { allRecipients } from "./support/mail";
 
 // Two app instances (separate processes, separate ports) over one PostgreSQL
 // database behave as one: nothing either needs lives in its memory.
@@ -116,4 +117,40 @@ test("60 simultaneous RSVPs split across both instances for 9 free seats: exactl
     expect(Number(row!.n)).toBe(10);
   }
   await Promise.all([host.dispose(), ...racers.map(({ c }) => c.dispose())]);
+});
+
+test("200 mails queued at once: the senders of both instances deliver each exactly once", async () => {
+  test.setTimeout(120_000);
+  const run = `bulk${Date.now().toString(36)}`;
+  // Straight into the outbox, in one statement, as a burst of changes would leave it.
+  await sql(
+    `INSERT INTO "OutboxMail" ("id", "kind", "to", "subject", "text", "html", "headers", "status", "attempts",
+                               "nextAttemptAt", "createdAt")
+     SELECT $1 || '-' || i, 'test', $1 || '-' || i || '@example.test', 'Bulk ' || i, 'Mail ' || i, '<p>Mail ' || i || '</p>',
+            '{}', 'queued', 0, now(), now()
+     FROM generate_series(1, 200) AS i`,
+    [run],
+  );
+  await expect
+    .poll(
+      async () =>
+        Number(
+          (
+            await sql<{ n: string }>(
+              `SELECT COUNT(*) AS n FROM "OutboxMail" WHERE "id" LIKE $1 AND "status" = 'sent'`,
+              [`${run}-%`],
+            )
+          )[0]!.n,
+        ),
+      { timeout: 90_000, intervals: [500] },
+    )
+    .toBe(200);
+  const delivered = allRecipients().filter((m) => m.startsWith(`${run}-`));
+  expect(delivered).toHaveLength(200);
+  expect(new Set(delivered).size).toBe(200);
+  const owners = await sql<{ owner: string }>(
+    `SELECT DISTINCT "leaseOwner" AS owner FROM "OutboxMail" WHERE "id" LIKE $1`,
+    [`${run}-%`],
+  );
+  console.log(`200 mails sent by ${owners.length} senders`);
 });

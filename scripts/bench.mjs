@@ -43,6 +43,14 @@ const WORK = path.join(ROOT, "var", "bench");
 const HARNESS = process.env.BENCH_HARNESS_DIR ?? path.resolve(ROOT, "..", "shared", "bench");
 fs.mkdirSync(WORK, { recursive: true });
 
+/** An empty folder under var/bench (the mails of one scenario). */
+function freshDir(name) {
+  const dir = path.join(WORK, name);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
 const log = (...a) => console.error("[bench]", ...a);
 const round = (x, d = 1) => (x === null || x === undefined ? x : Math.round(x * 10 ** d) / 10 ** d);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -210,7 +218,13 @@ async function measure(size, { users, parties, rsvps }, { workers, full = true }
   let seeded;
   const app = await startApp({
     port: 3230,
-    env: { RATE_LIMIT_SCALE: SCALE, ...(workers && { WEB_CONCURRENCY: String(workers) }) },
+    // Notifications on, as in production: every answer queues the host's mail in
+    // its transaction and the senders write them out (.eml files, no SMTP server).
+    env: {
+      RATE_LIMIT_SCALE: SCALE,
+      MAIL_DIR: freshDir(`mail-${size.replace(/\W+/g, "-")}`),
+      ...(workers && { WEB_CONCURRENCY: String(workers) }),
+    },
     prepare: async (url) => {
       seeded = await seedSqlite(url.slice("file:".length), {
         users,
@@ -461,7 +475,7 @@ async function anchorSideBySide() {
     await sleep(1000);
   }
 
-  const app = await startApp({ port: 3240, env: { RATE_LIMIT_SCALE: SCALE } });
+  const app = await startApp({ port: 3240, env: { RATE_LIMIT_SCALE: SCALE, MAIL_DIR: freshDir("mail-race") } });
   try {
     results.dinnerparty = await harness(
       "dinnerparty",

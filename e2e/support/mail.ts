@@ -8,14 +8,24 @@ import { simpleParser, type ParsedMail } from "mailparser";
 
 const DIR = process.env.E2E_MAIL_DIR ?? path.join(process.cwd(), "test-results", "mail");
 
-async function all(): Promise<ParsedMail[]> {
+// Parsed once per file: a run sends thousands of mails, and tests poll.
+const parsed = new Map<string, Promise<ParsedMail>>();
+
+/** The mails received so far, oldest first — only those whose file name (the catcher's) names `to`, if given. */
+async function all(to?: string): Promise<ParsedMail[]> {
   const files = fs.existsSync(DIR)
     ? fs
         .readdirSync(DIR)
-        .filter((f) => f.endsWith(".eml"))
+        .filter((f) => f.endsWith(".eml") && (!to || f.includes(`-${to.toLowerCase()}`)))
         .sort()
     : [];
-  return Promise.all(files.map(async (f) => simpleParser(fs.readFileSync(path.join(DIR, f)))));
+  return Promise.all(
+    files.map((f) => {
+      let mail = parsed.get(f);
+      if (!mail) parsed.set(f, (mail = simpleParser(fs.readFileSync(path.join(DIR, f)))));
+      return mail;
+    }),
+  );
 }
 
 const addressOf = (m: ParsedMail) =>
@@ -23,7 +33,7 @@ const addressOf = (m: ParsedMail) =>
 
 /** The mails to `to` so far, oldest first. */
 export async function mailsTo(to: string): Promise<ParsedMail[]> {
-  return (await all()).filter((m) => addressOf(m).includes(to.toLowerCase()));
+  return (await all(to)).filter((m) => addressOf(m).includes(to.toLowerCase()));
 }
 
 /** Wait for the `n`-th mail to `to` (matching `subject` if given) and return it. */
@@ -46,4 +56,19 @@ export function linkIn(mail: ParsedMail, prefix: string): string {
   const url = new RegExp(`https?://[^\\s/]+(${prefix.replace(/[/]/g, "\\/")}[^\\s]*)`).exec(mail.text ?? "")?.[1];
   if (!url) throw new Error(`no ${prefix} link in:\n${mail.text}`);
   return url;
+}
+
+/** A header of a mail as it was sent (mailparser folds List-* headers into one object; this reads the line). */
+export function header(mail: ParsedMail, name: string): string | undefined {
+  const line = mail.headerLines.find((h) => h.key === name.toLowerCase())?.line;
+  return line?.slice(line.indexOf(":") + 1).trim();
+}
+
+/** The envelope recipient of every mail received so far, one entry per mail (a mail sent twice shows twice). */
+export function allRecipients(): string[] {
+  if (!fs.existsSync(DIR)) return [];
+  return fs
+    .readdirSync(DIR)
+    .filter((f) => f.endsWith(".eml"))
+    .map((f) => f.slice(0, -".eml".length).split("-").slice(2).join("-"));
 }

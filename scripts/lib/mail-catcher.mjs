@@ -15,12 +15,14 @@ export async function startMailCatcher(dir) {
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
       /** @type {Buffer[]} */
       const chunks = [];
       stream.on("data", (chunk) => chunks.push(chunk));
       stream.on("end", () => {
-        const name = `${Date.now()}-${randomBytes(4).toString("hex")}`;
+        // The recipients in the name: a test looking for its mails parses only those.
+        const to = session.envelope.rcptTo.map((r) => r.address.toLowerCase().replace(/[^a-z0-9._@+-]/g, "_"));
+        const name = `${Date.now()}-${randomBytes(4).toString("hex")}-${to.join(",").slice(0, 200)}`;
         // Written whole, then renamed: a reader never sees half a mail.
         fs.writeFileSync(path.join(dir, `${name}.tmp`), Buffer.concat(chunks));
         fs.renameSync(path.join(dir, `${name}.tmp`), path.join(dir, `${name}.eml`));

@@ -1,0 +1,101 @@
+import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { header, mailsTo, waitForMail } from "./support/mail";
+import { apiAnswer, apiCreateParty } from "./support/parties";
+import { apiLogin, createUser, newUser, randomIp } from "./support/users";
+
+// The JSON API of notifications: the preferences, "Message your guests", and
+// RFC 8058 one-click unsubscribe as a mail app does it (a POST, no session).
+
+async function person(prefix: string) {
+  const api = await playwrightRequest.newContext({
+    baseURL: test.info().project.use.baseURL,
+    extraHTTPHeaders: { "x-forwarded-for": randomIp() },
+  });
+  const user = await createUser(api, newUser(prefix));
+  await apiLogin(api, user);
+  return { api, user };
+}
+
+test("GET/PUT /api/me/notifications: all on at first, a partial change keeps the rest, bad input changes nothing", async ({
+  playwright,
+}) => {
+  const { api } = await person("prefs");
+  const all = { rsvps: true, seatOpened: true, partyChanged: true, reminders: true, hostMessages: true };
+  expect(await (await api.get("/api/me/notifications")).json()).toEqual(all);
+  const put = await api.put("/api/me/notifications", { data: { reminders: false, hostMessages: false } });
+  expect(put.status()).toBe(200);
+  const changed = { ...all, reminders: false, hostMessages: false };
+  expect(await put.json()).toEqual(changed);
+  for (const data of [{ rsvps: "no" }, { rsvp: false }, [true], { seatOpened: null }]) {
+    const res = await api.put("/api/me/notifications", { data });
+    expect(res.status(), JSON.stringify(data)).toBe(400);
+    expect(typeof (await res.json()).message).toBe("string");
+  }
+  expect(await (await api.get("/api/me/notifications")).json()).toEqual(changed);
+  expect((await api.post("/api/me/notifications", { data: {} })).status()).toBe(405);
+
+  const anonymous = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  expect((await anonymous.get("/api/me/notifications")).status()).toBe(401);
+  expect((await anonymous.put("/api/me/notifications", { data: { rsvps: false } })).status()).toBe(401);
+  await Promise.all([api.dispose(), anonymous.dispose()]);
+});
+
+test("POST /api/parties/{id}/messages: host only, 201 {message, sentTo}; 400, 403, 404", async () => {
+  const host = await person("mhost");
+  const guest = await person("mguest");
+  const party = await apiCreateParty(host.api);
+  await apiAnswer(guest.api, party.id, { response: "going" });
+
+  const res = await host.api.post(`/api/parties/${party.id}/messages`, { data: { message: "Dinner at eight sharp." } });
+  expect(res.status()).toBe(201);
+  expect(await res.json()).toEqual({ message: "Your message has been sent to 1 guests.", sentTo: 1 });
+  const mail = await waitForMail(guest.user.email, { subject: /A message from/ });
+  expect(mail.text).toContain("Dinner at eight sharp.");
+
+  for (const data of [{}, { message: "" }, { message: "   " }, { message: "x".repeat(1001) }, { message: 5 }]) {
+    const bad = await host.api.post(`/api/parties/${party.id}/messages`, { data });
+    expect(bad.status(), JSON.stringify(data)).toBe(400);
+    expect((await bad.json()).errors?.message?.length ?? 0).toBeGreaterThan(0);
+  }
+  expect((await guest.api.post(`/api/parties/${party.id}/messages`, { data: { message: "Hi" } })).status()).toBe(403);
+  expect((await host.api.post(`/api/parties/999999999/messages`, { data: { message: "Hi" } })).status()).toBe(404);
+  const invite = await apiCreateParty(host.api, { visibility: "invite-only" });
+  // Someone else's invite-only party they cannot see: missing, not forbidden.
+  expect((await guest.api.post(`/api/parties/${invite.id}/messages`, { data: { message: "Hi" } })).status()).toBe(404);
+  await Promise.all([host.api.dispose(), guest.api.dispose()]);
+});
+
+test("one-click unsubscribe: the mail's List-Unsubscribe address, posted without a session, stops that kind only", async ({
+  playwright,
+}) => {
+  const host = await person("uhost");
+  const guest = await person("uguest");
+  const party = await apiCreateParty(host.api);
+  await apiAnswer(guest.api, party.id, { response: "going" });
+  const mail = await waitForMail(host.user.email, { subject: /is going to/ });
+  const url = /^<(.+)>$/.exec(String(header(mail, "List-Unsubscribe")))?.[1];
+  expect(url).toBeTruthy();
+  expect(header(mail, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
+
+  const mailApp = await playwright.request.newContext();
+  const tampered = await mailApp.post(url!.slice(0, -2) + (url!.endsWith("AA") ? "BB" : "AA"), {
+    form: { "List-Unsubscribe": "One-Click" },
+  });
+  expect(tampered.status()).toBe(404);
+  const res = await mailApp.post(url!, { form: { "List-Unsubscribe": "One-Click" } });
+  expect(res.status(), await res.text()).toBe(200);
+  expect((await mailApp.post(url!, { form: { "List-Unsubscribe": "One-Click" } })).status()).toBe(200);
+  await mailApp.dispose();
+
+  const prefs = await (await host.api.get("/api/me/notifications")).json();
+  expect(prefs).toEqual({ rsvps: false, seatOpened: true, partyChanged: true, reminders: true, hostMessages: true });
+  await apiAnswer(guest.api, party.id, { response: "maybe" });
+  // The reset mail is never suppressed, and carries no unsubscribe header.
+  await host.api.post("/api/users/password-reset", { data: { email: host.user.email } });
+  const reset = await waitForMail(host.user.email, { subject: /Reset your/ });
+  expect(header(reset, "List-Unsubscribe")).toBeUndefined();
+  expect(
+    (await mailsTo(host.user.email)).filter((m) => /answer|going to|might come/.test(m.subject ?? "")),
+  ).toHaveLength(1);
+  await Promise.all([host.api.dispose(), guest.api.dispose()]);
+});
