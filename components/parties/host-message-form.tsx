@@ -1,35 +1,32 @@
-"use client";
-
-import { FormMessage } from "@/components/forms/form-message";
-import { SubmitButton } from "@/components/forms/submit-button";
-import { TextAreaField } from "@/components/forms/text-area-field";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { PendingButton } from "@/components/forms/pending-button";
 import { sendHostMessageAction } from "@/lib/notifications/actions";
 
-const loadSchema = () => import("@/lib/notifications/schema").then((m) => m.hostMessageSchema);
-
-/** "Message your guests": mailed to the going, maybe and waitlisted guests, and listed on the page. */
+/**
+ * "Message your guests": mailed to the going, maybe and waitlisted guests,
+ * and listed on the page. A plain form like the page's other forms — the
+ * party page's JavaScript stays within its budget (decision 015) — so the
+ * browser checks the length, and the server says what else is wrong.
+ */
 export function HostMessageForm({ partyId, max }: { partyId: number; max: number }) {
-  const { form, state, pending, errorFor, initial, formProps } = useActionForm({
-    schema: loadSchema,
-    action: sendHostMessageAction,
-    defaultValues: { message: "" },
-  });
   return (
-    <form {...formProps} className="form" aria-labelledby="message-guests-heading">
-      <FormMessage state={state} />
+    <form action={sendHostMessageAction} className="form" aria-labelledby="message-guests-heading">
       <input type="hidden" name="partyId" value={partyId} />
-      <TextAreaField
-        label="Message"
-        rows={4}
-        maxLength={max}
-        required
-        hint="Going, maybe and waitlisted guests get it by email, and see it here."
-        defaultValue={initial.message}
-        registration={form.register("message")}
-        error={errorFor("message")}
-      />
-      <SubmitButton pending={pending}>Send message</SubmitButton>
+      <input type="hidden" name="returnTo" value={`/parties/${partyId}`} />
+      <div className="field">
+        <label htmlFor="field-message">Message</label>
+        <p id="field-message-hint" className="field-hint">
+          Going, maybe and waitlisted guests get it by email, and see it here.
+        </p>
+        <textarea
+          id="field-message"
+          name="message"
+          rows={4}
+          maxLength={max}
+          required
+          aria-describedby="field-message-hint"
+        />
+      </div>
+      <PendingButton>Send message</PendingButton>
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { db, rawBool, rawDate, sql, sqlJoin, type RawScalar } from "@/lib/db";
 import { mailOrigin } from "@/lib/http/request";
-import { enqueueMail } from "@/lib/mail/mutations";
+import { enqueueMail, type NewMail } from "@/lib/mail/mutations";
 import { partyTitle, visibleTo } from "@/lib/parties/data";
 import { hit, RATE_LIMITS, type Hit } from "@/lib/rate-limit/mutations";
 import { NOTIFICATION_KINDS, type NotificationKind, type NotificationPrefs } from "./schema";
@@ -138,55 +138,47 @@ async function partyRow(tx: Tx, partyId: number): Promise<PartyRow | null> {
   return rows[0] ?? null;
 }
 
-/** To waitlisted guests just seated (they are going now, so they see the venue). */
-export async function notifyPromoted(tx: Tx, partyId: number, userIds: string[]): Promise<void> {
-  const guests = await guestsWanting(tx, partyId, "seatOpened", ["going"], userIds);
+/**
+ * Queue `build`'s mail for each guest of `partyId` answering one of
+ * `responses` (not the host) who wants `kind`; the party named as that guest
+ * may see it — with its venue only if they are going or it is not hidden.
+ */
+async function mailGuests(
+  tx: Tx,
+  partyId: number,
+  kind: NotificationKind,
+  responses: string[],
+  build: (to: Recipient, party: PartyRef, row: PartyRow, seesVenue: boolean) => NewMail,
+  { only, row: known, now }: { only?: string[]; row?: PartyRow; now?: Date } = {},
+): Promise<void> {
+  const guests = await guestsWanting(tx, partyId, kind, responses, only);
   if (guests.length === 0) return;
-  const party = await partyRow(tx, partyId);
-  if (!party) return;
-  for (const g of guests)
-    await enqueueMail(tx, promotedMail(recipient(g.userId, g.email, "seatOpened"), partyRef(partyId, party, true)));
+  const row = known ?? (await partyRow(tx, partyId));
+  if (!row) return;
+  for (const g of guests) {
+    const sees = g.response === "going" || !rawBool(row.venueHidden);
+    await enqueueMail(tx, build(recipient(g.userId, g.email, kind), partyRef(partyId, row, sees), row, sees), now);
+  }
 }
 
-/** To going and maybe guests, after the host saved a new date, time or venue (`party` as it now is). */
+/** To waitlisted guests just seated (they are going now, so they see the venue). */
+export async function notifyPromoted(tx: Tx, partyId: number, userIds: string[]): Promise<void> {
+  await mailGuests(tx, partyId, "seatOpened", ["going"], (to, party) => promotedMail(to, party), { only: userIds });
+}
+
+/** To going and maybe guests, after the host saved a new date, time or venue (the party as it now is). */
 export async function notifyPartyChanged(tx: Tx, partyId: number, change: { date: boolean; venue: boolean }) {
   if (!change.date && !change.venue) return;
-  const guests = await guestsWanting(tx, partyId, "partyChanged", ["going", "maybe"]);
-  if (guests.length === 0) return;
-  const party = await partyRow(tx, partyId);
-  if (!party) return;
-  for (const g of guests) {
-    const sees = g.response === "going" || !rawBool(party.venueHidden);
-    await enqueueMail(
-      tx,
-      changedMail(
-        recipient(g.userId, g.email, "partyChanged"),
-        partyRef(partyId, party, sees),
-        change,
-        sees ? party.venue : null,
-      ),
-    );
-  }
+  await mailGuests(tx, partyId, "partyChanged", ["going", "maybe"], (to, party, row, sees) =>
+    changedMail(to, party, change, sees ? row.venue : null),
+  );
 }
 
 /** To going and maybe guests, in the deleting transaction, before the party goes. */
 export async function notifyPartyDeleted(tx: Tx, partyId: number): Promise<void> {
-  const guests = await guestsWanting(tx, partyId, "partyChanged", ["going", "maybe"]);
-  if (guests.length === 0) return;
-  const party = await partyRow(tx, partyId);
-  if (!party) return;
-  for (const g of guests) {
-    const { title, startsAt } = partyRef(partyId, party, g.response === "going");
-    await enqueueMail(
-      tx,
-      cancelledMail(
-        recipient(g.userId, g.email, "partyChanged"),
-        { title, startsAt },
-        party.hostUsername,
-        `${mailOrigin()}/rsvp`,
-      ),
-    );
-  }
+  await mailGuests(tx, partyId, "partyChanged", ["going", "maybe"], (to, party, row) =>
+    cancelledMail(to, party, row.hostUsername, `${mailOrigin()}/rsvp`),
+  );
 }
 
 // ------------------------------------------------------------ reminders
@@ -266,19 +258,14 @@ export async function sendHostMessage(
       WHERE "partyId" = ${partyId} AND "userId" <> ${hostId} AND "response" IN (${sqlJoin(MESSAGE_RESPONSES)})`;
     const sentTo = Number(counted[0]?.n ?? 0);
     await tx.partyMessage.create({ data: { partyId, body: message, sentTo, createdAt: now }, select: { id: true } });
-    for (const g of await guestsWanting(tx, partyId, "hostMessages", MESSAGE_RESPONSES)) {
-      const sees = g.response === "going" || !rawBool(p.venueHidden);
-      await enqueueMail(
-        tx,
-        hostMessageMail(
-          recipient(g.userId, g.email, "hostMessages"),
-          partyRef(partyId, p, sees),
-          p.hostUsername,
-          message,
-        ),
-        now,
-      );
-    }
+    await mailGuests(
+      tx,
+      partyId,
+      "hostMessages",
+      MESSAGE_RESPONSES,
+      (to, party) => hostMessageMail(to, party, p.hostUsername, message),
+      { row: p, now },
+    );
     return { status: "ok", sentTo };
   });
 }

@@ -7,7 +7,8 @@ import { beforeEach, describe, it } from "node:test";
 import { db } from "@/lib/db";
 import { answerParty, cancelRsvp, deleteParty, updateParty } from "@/lib/parties/mutations";
 import { makeParty, makeUser } from "@/lib/parties/test-helpers";
-import { requestPasswordReset } from "@/lib/users/mutations";
+import { hashPassword } from "@/lib/auth/password";
+import { deleteAccount, requestPasswordReset } from "@/lib/users/mutations";
 import { getPreferences, listHostMessages, unsubscribeTarget } from "./data";
 import { queueReminders, savePreferences, sendHostMessage, unsubscribe } from "./mutations";
 import { NOTIFICATION_KINDS } from "./schema";
@@ -89,8 +90,28 @@ describe("the mails", () => {
     assert.ok(mails[0]!.text.includes(`/unsubscribe/${token}`), "the same link for people, in the footer");
     assert.equal((await mailsTo(guest.email)).length, 0, "the guest gets nothing for their own answer");
 
+    // The same answer again is no news.
+    assert.equal((await answerParty(party.id, guest.id, { response: "maybe" })).status, "ok");
+    assert.equal((await mailsTo(host.email, "notify-rsvps")).length, 2);
+
     assert.equal((await cancelRsvp(party.id, guest.id)).status, "ok");
-    assert.equal((await mailsTo(host.email, "notify-rsvps")).length, 3);
+    const withdrawn = await mailsTo(host.email, "notify-rsvps");
+    assert.equal(withdrawn.length, 3);
+    assert.match(withdrawn[2]!.subject, new RegExp(`${guest.username} withdrew their answer to Soup night`));
+  });
+
+  it("a host who deletes their account: the guests of their upcoming parties hear it is cancelled", async () => {
+    const host = await person("host");
+    const guest = await person("g");
+    const party = await makeParty(host.id, { title: "Farewell dinner" });
+    await answerParty(party.id, guest.id, { response: "going" });
+    await db.user.update({
+      where: { id: host.id },
+      data: { passwordHash: await hashPassword("a long enough password") },
+    });
+    assert.equal((await deleteAccount(host.id, "a long enough password")).status, "ok");
+    const [mail] = await mailsTo(guest.email, "notify-partyChanged");
+    assert.match(mail!.subject, /Farewell dinner is cancelled/);
   });
 
   it("a refused answer mails nobody, and a host who turned answers off gets none", async () => {

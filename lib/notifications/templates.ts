@@ -62,7 +62,7 @@ export function answerMail(
   { plusOnes, note, changed }: { plusOnes: number; note: string; changed: boolean },
 ): NewMail {
   const line = `${guest} ${ANSWER_WORDS[news]} ${party.title}${plusOnes > 0 ? ` with ${plusOnes} plus-one${plusOnes === 1 ? "" : "s"}` : ""}.`;
-  return notification("rsvps", to, changed ? `${guest} changed their answer to ${party.title}` : line.slice(0, -1), {
+  return notification("rsvps", to, line.slice(0, -1), {
     heading: changed ? `${guest} changed their answer` : "A new answer",
     paragraphs: [line, `The party: ${when(party.startsAt)}.`, ...(note ? [`Their note: ${note}`] : [])],
     action: { label: "See the guest list", url: party.url },
@@ -103,7 +103,7 @@ export function changedMail(
 }
 
 /** To going and maybe guests: the host deleted the party. */
-export function cancelledMail(to: Recipient, party: Omit<PartyRef, "url">, host: string, home: string): NewMail {
+export function cancelledMail(to: Recipient, party: PartyRef, host: string, home: string): NewMail {
   return notification("partyChanged", to, `${party.title} is cancelled`, {
     heading: `${party.title} is cancelled`,
     paragraphs: [`${host} cancelled ${party.title}, which was to be on ${when(party.startsAt)}.`],

@@ -251,12 +251,12 @@ export async function updateParty(
   }, QUEUED);
 }
 
-export async function deleteParty(id: number, hostId: string): Promise<HostWrite> {
+export async function deleteParty(id: number, hostId: string, now = new Date()): Promise<HostWrite> {
   return db.$transaction(async (tx): Promise<HostWrite> => {
     const party = await lockParty(tx, id, { host: hostId });
     if (!party) return whyNot(id, hostId, tx);
     // The guests hear of it from this transaction: a deletion that rolls back mails nobody.
-    await notifyPartyDeleted(tx, id);
+    if (party.startsAt > now) await notifyPartyDeleted(tx, id);
     // Answers go with it (ON DELETE CASCADE).
     await tx.dinnerParty.delete({ where: { id }, select: { id: true } });
     return { status: "ok" };
@@ -409,12 +409,14 @@ async function answerLocked(
     }
   }
   const position = queuePos === null ? null : await waitlistPosition(tx, partyId, queuePos);
-  await notifyHostOfAnswer(tx, partyId, userId, {
-    news: response,
-    plusOnes,
-    note,
-    changed: mine !== null,
-  } satisfies AnswerNotice);
+  // The same answer sent again is no news.
+  if (!mine || mine.response !== response || mine.plusOnes !== plusOnes || mine.note !== note)
+    await notifyHostOfAnswer(tx, partyId, userId, {
+      news: response,
+      plusOnes,
+      note,
+      changed: mine !== null,
+    } satisfies AnswerNotice);
   return {
     status: "ok",
     outcome,
@@ -460,6 +462,20 @@ async function leaveLocked(tx: Tx, partyId: number, userId: string, party: Locke
     await promoteWaitlist(tx, partyId, party.seats - party.seatsTaken + freed);
   }
   return { status: "ok" };
+}
+
+/**
+ * A host's account is going away (lib/users/mutations.ts, in its
+ * transaction): the guests of each upcoming party of theirs hear that it is
+ * cancelled before the parties go with the account.
+ */
+export async function cancelHostedParties(tx: Tx, hostId: string, now = new Date()): Promise<void> {
+  const rows = await tx.dinnerParty.findMany({
+    where: { hostId, startsAt: { gt: now } },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
+  for (const { id } of rows) await notifyPartyDeleted(tx, id);
 }
 
 /**

@@ -10,7 +10,7 @@ import type { FieldErrors } from "@/lib/form-state";
 import { mailOrigin } from "@/lib/http/request";
 import { enqueueMail } from "@/lib/mail/mutations";
 import { confirmEmailMail, emailChangeNoticeMail, passwordResetMail } from "@/lib/mail/templates";
-import { leaveEveryParty } from "@/lib/parties/mutations";
+import { cancelHostedParties, leaveEveryParty } from "@/lib/parties/mutations";
 import { clientSubject, hit, RATE_LIMITS } from "@/lib/rate-limit/mutations";
 import { passwordHashOf, takenFields } from "./data";
 import { EMAIL_TAKEN, SAME_EMAIL, WRONG_PASSWORD } from "./messages";
@@ -103,6 +103,8 @@ export async function deleteAccount(userId: string, password: string): Promise<A
   await db.$transaction(async (tx) => {
     // Its seats at other tables go to their waitlists; the parties domain owns that write.
     await leaveEveryParty(tx, userId);
+    // The guests of its upcoming parties are told, in this transaction, before the parties go.
+    await cancelHostedParties(tx, userId);
     // Sessions, hosted parties and answers go by ON DELETE CASCADE.
     await tx.user.delete({ where: { id: userId } });
   });
