@@ -89,7 +89,8 @@ test("Message your guests: listed under 'Messages from the host' for the guests,
   // Blank is refused by the server (the browser only checks that something was typed).
   await hostPage.getByLabel("Message", { exact: true }).fill("   ");
   await hostPage.getByRole("button", { name: "Send message" }).click();
-  await expect(hostPage.getByRole("alert")).toHaveText("Enter a message.");
+  await expect(hostPage.getByRole("alert").filter({ hasText: "Enter a message." })).toBeVisible();
+  await expect(hostPage.getByRole("region", { name: "Messages from the host" })).toHaveCount(0);
   await hostPage.getByLabel("Message", { exact: true }).fill("The door code is 4321.\nRing twice.");
   await hostPage.getByRole("button", { name: "Send message" }).click();
   await expect(hostPage.getByRole("status")).toHaveText("Your message has been sent to 1 guests.");
