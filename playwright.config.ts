@@ -33,7 +33,8 @@ const server = (port: number, extra: Record<string, string>) => ({
   timeout: 120_000,
   stdout: "ignore" as const,
   stderr: "pipe" as const,
-  env: { E2E_PORT: String(port), E2E_RUN_ID: process.env.E2E_RUN_ID!, ...extra },
+  // Reminders looked for every second, so a test sees one soon (and would see a second one).
+  env: { E2E_PORT: String(port), E2E_RUN_ID: process.env.E2E_RUN_ID!, REMINDER_SCAN_MS: "1000", ...extra },
 });
 
 const common: PlaywrightTestConfig = {

@@ -4,7 +4,7 @@ import { sql } from "./support/db";
 import { apiCreateParty, soon } from "./support/parties";
 import { E2E_URLS } from "./support/servers";
 import { randomIp } from "./support/users";
-import { allRecipients } from "./support/mail";
+import { allRecipients, mailsTo, waitForMail } from "./support/mail";
 
 // Two app instances (separate processes, separate ports) over one PostgreSQL
 // database behave as one: nothing either needs lives in its memory.
@@ -153,4 +153,27 @@ test("200 mails queued at once: the senders of both instances deliver each exact
     [`${run}-%`],
   );
   console.log(`200 mails sent by ${owners.length} senders`);
+});
+
+test("a party tomorrow: its going guest gets one reminder, though every sender of both instances looks every second", async () => {
+  test.setTimeout(60_000);
+  const host = await client(A);
+  await apiLogin(host, await createUser(host, newUser("remhost")));
+  const guestClient = await client(B);
+  const guest = await createUser(guestClient, newUser("remguest"));
+  await apiLogin(guestClient, guest);
+  const party = await apiCreateParty(host, { date: new Date(Date.now() + 20 * 3_600_000).toISOString() });
+  expect((await guestClient.put(`/api/parties/${party.id}/rsvp`, { data: { response: "going" } })).status()).toBe(200);
+  const reminder = await waitForMail(guest.email, { subject: /^Tomorrow: / });
+  expect(reminder.text).toContain(party.venue);
+  // Several more scans by each sender (REMINDER_SCAN_MS=1000 in the e2e servers).
+  await new Promise((r) => setTimeout(r, 4000));
+  expect((await mailsTo(guest.email)).filter((m) => /^Tomorrow: /.test(m.subject ?? ""))).toHaveLength(1);
+  const keys = await sql(`SELECT "id" FROM "OutboxMail" WHERE "dedupeKey" = $1`, [
+    `reminder:${party.id}:${
+      (await sql<{ id: string }>(`SELECT "id" FROM "User" WHERE "username" = $1`, [guest.username]))[0]!.id
+    }`,
+  ]);
+  expect(keys).toHaveLength(1);
+  await Promise.all([host.dispose(), guestClient.dispose()]);
 });

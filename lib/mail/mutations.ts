@@ -94,10 +94,14 @@ export async function claimMail(
   }));
 }
 
-/** The mail went out. Only its lease holder marks it. */
-export async function markSent(id: string, owner: string, now = new Date()): Promise<void> {
+/**
+ * These mails went out. Only their lease holder marks them; one write for a
+ * whole batch (SQLite has one writer, shared with every request).
+ */
+export async function markSent(ids: string[], owner: string, now = new Date()): Promise<void> {
+  if (ids.length === 0) return;
   await db.outboxMail.updateMany({
-    where: { id, leaseOwner: owner, status: "queued" },
+    where: { id: { in: ids }, leaseOwner: owner, status: "queued" },
     data: { status: "sent", sentAt: now, leaseUntil: null, lastError: null },
   });
 }

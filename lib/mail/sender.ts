@@ -34,6 +34,8 @@ export type SenderOptions = {
    * queues must be unique in the outbox (a dedupe key), not in memory.
    */
   periodic?: { everyMs: number; run: () => Promise<unknown> };
+  /** after a batch, rest this many times as long as it took (0: carry straight on) */
+  busyRest?: number;
 };
 
 export function startMailSender({
@@ -45,6 +47,7 @@ export function startMailSender({
   log = (line) => console.log(line),
   loop = true,
   periodic,
+  busyRest = 2,
 }: SenderOptions): MailSender {
   let stopping = false;
   let periodicDue = 0;
@@ -52,26 +55,32 @@ export function startMailSender({
 
   async function runOnce(): Promise<number> {
     const mails = await claimMail(owner, { limit: batch, leaseMs });
-    for (const [i, mail] of mails.entries()) {
-      if (stopping) {
-        await releaseMail(
-          mails.slice(i).map((m) => m.id),
-          owner,
-        );
-        return i;
+    // Marked sent together after the batch: a crash in between sends them again (at least once, decision 025).
+    const sent: string[] = [];
+    try {
+      for (const [i, mail] of mails.entries()) {
+        if (stopping) {
+          await releaseMail(
+            mails.slice(i).map((m) => m.id),
+            owner,
+          );
+          return i;
+        }
+        try {
+          await transport.send(mail);
+          sent.push(mail.id);
+        } catch (error) {
+          const why = error instanceof Error ? error.message : String(error);
+          const fate = await markAttemptFailed(mail, owner, why);
+          log(
+            fate === "failed"
+              ? `mail ${mail.id} (${mail.kind} to ${mail.to}) failed for good after ${mail.attempts} attempts: ${why}`
+              : `mail ${mail.id} (${mail.kind}) not sent, will retry: ${why}`,
+          );
+        }
       }
-      try {
-        await transport.send(mail);
-        await markSent(mail.id, owner);
-      } catch (error) {
-        const why = error instanceof Error ? error.message : String(error);
-        const fate = await markAttemptFailed(mail, owner, why);
-        log(
-          fate === "failed"
-            ? `mail ${mail.id} (${mail.kind} to ${mail.to}) failed for good after ${mail.attempts} attempts: ${why}`
-            : `mail ${mail.id} (${mail.kind}) not sent, will retry: ${why}`,
-        );
-      }
+    } finally {
+      await markSent(sent, owner);
     }
     return mails.length;
   }
@@ -79,6 +88,7 @@ export function startMailSender({
   async function run(): Promise<void> {
     while (!stopping) {
       let tried = 0;
+      const started = Date.now();
       try {
         if (periodic && Date.now() >= periodicDue) {
           periodicDue = Date.now() + periodic.everyMs;
@@ -89,10 +99,13 @@ export function startMailSender({
         // The database away, most likely: the outbox waits there, nothing is lost.
         log(`mail sender: ${error instanceof Error ? error.message : String(error)}`);
       }
-      if (tried === 0 && !stopping) {
+      // Idle: look again in a while. Busy: rest twice as long as the batch took, so that mail
+      // takes at most a third of this process's time and the requests it serves come first.
+      const rest = tried === 0 ? pollMs : Math.min(pollMs, (Date.now() - started) * busyRest);
+      if (!stopping && rest > 0) {
         await new Promise<void>((resolve) => {
           wake = resolve;
-          setTimeout(resolve, pollMs).unref();
+          setTimeout(resolve, rest).unref();
         });
         wake = null;
       }

@@ -185,3 +185,13 @@ export function answerInvariantViolations(file) {
     db.close();
   }
 }
+
+/** Turn every account's "Someone answers my party's invitation" mails on or off (the server keeps running). */
+export function setAnswerMails(file, on) {
+  const db = new Database(file, { timeout: 10_000 });
+  try {
+    db.prepare(`UPDATE "User" SET "notifyRsvps" = ?`).run(on ? 1 : 0);
+  } finally {
+    db.close();
+  }
+}
