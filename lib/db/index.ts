@@ -32,12 +32,20 @@ export const provider = databaseProvider(url);
 // Tests count queries (lib/parties/data.test.ts); nothing else pays for the events.
 const log = process.env.DB_QUERY_EVENTS === "1" ? [{ emit: "event" as const, level: "query" as const }] : [];
 
+/**
+ * Every transaction waits for a pooled connection first, and writes to one
+ * party queue on its lock: a burst (60 registrations or answers at once in the
+ * race tests, on 10 connections) must queue, not fail after Prisma's default 2 s.
+ */
+const transactionOptions = { maxWait: 15_000, timeout: 15_000 };
+
 function createClient(): Db {
   if (provider === "postgresql") {
     const adapter = new PostgresAdapterFactory(url, Number(process.env.DATABASE_POOL_SIZE ?? 10));
-    return new PostgresClient({ adapter, log }) as unknown as Db;
+    return new PostgresClient({ adapter, log, transactionOptions }) as unknown as Db;
   }
-  return new SqliteClient({ adapter: new SqliteAdapterFactory(sqliteFile(url)), log }) as unknown as Db;
+  const adapter = new SqliteAdapterFactory(sqliteFile(url));
+  return new SqliteClient({ adapter, log, transactionOptions }) as unknown as Db;
 }
 
 /** Calls `listener` with the SQL of every query (only when DB_QUERY_EVENTS=1). */

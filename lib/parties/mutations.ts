@@ -7,6 +7,7 @@ import {
   notifyPartyChanged,
   notifyPartyDeleted,
   notifyPromoted,
+  type AnswerContext,
   type AnswerNotice,
 } from "@/lib/notifications/mutations";
 import { hit, RATE_LIMITS, type Hit } from "@/lib/rate-limit/mutations";
@@ -75,18 +76,17 @@ async function whyNot(
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0] | typeof db;
 
-/**
- * Writes to one party queue on its lock, and each waits for a pooled
- * connection first: a burst of answers to one party (60 at once in the race
- * tests, on 10 connections) must queue, not fail after Prisma's default 2 s.
- */
-const QUEUED = { maxWait: 15_000, timeout: 15_000 } as const;
-
 // ------------------------------------------------------------ the party lock
 
 type LockedParty = {
   hostId: string;
   hostUsername: string;
+  hostEmail: string;
+  /** the host's "Someone answers my party's invitation" */
+  hostWantsAnswers: boolean;
+  title: string | null;
+  /** the username of the viewer it was locked for (null when locked for the host) */
+  viewerName: string | null;
   startsAt: Date;
   venue: string;
   rsvpBy: Date | null;
@@ -111,6 +111,10 @@ async function lockParty(
     {
       hostId: string;
       hostUsername: string;
+      hostEmail: string;
+      hostWantsAnswers: RawScalar | boolean;
+      title: string | null;
+      viewerName: string | null;
       startsAt: RawScalar;
       venue: string;
       rsvpBy: RawScalar | null;
@@ -120,8 +124,9 @@ async function lockParty(
       waitlist: RawScalar | boolean;
     }[]
   >`
-    SELECT p."hostId", h."username" AS "hostUsername", p."startsAt", p."venue", p."rsvpBy", p."seats", p."seatsTaken",
-           p."plusOnesAllowed", p."waitlist"
+    SELECT p."hostId", h."username" AS "hostUsername", h."email" AS "hostEmail", h."notifyRsvps" AS "hostWantsAnswers",
+           p."title", p."startsAt", p."venue", p."rsvpBy", p."seats", p."seatsTaken", p."plusOnesAllowed", p."waitlist",
+           ${"viewer" in by ? sql`(SELECT v."username" FROM "User" v WHERE v."id" = ${by.viewer})` : sql`NULL`} AS "viewerName"
     FROM "DinnerParty" p JOIN "User" h ON h."id" = p."hostId"
     WHERE p."id" = ${partyId} AND ${"host" in by ? sql`p."hostId" = ${by.host}` : visibleTo(by.viewer)}
     ${FOR_UPDATE}`;
@@ -130,6 +135,10 @@ async function lockParty(
   return {
     hostId: p.hostId,
     hostUsername: p.hostUsername,
+    hostEmail: p.hostEmail,
+    hostWantsAnswers: rawBool(p.hostWantsAnswers),
+    title: p.title,
+    viewerName: p.viewerName,
     startsAt: rawDate(p.startsAt),
     venue: p.venue,
     rsvpBy: p.rsvpBy === null ? null : rawDate(p.rsvpBy),
@@ -156,6 +165,21 @@ async function readAnswer(tx: Tx, partyId: number, userId: string): Promise<Stor
     plusOnes: Number(a.plusOnes),
     note: a.note,
     queuePos: a.queuePos === null ? null : Number(a.queuePos),
+  };
+}
+
+/** The host's answer mail, from the locked row (the host sees the venue, hidden or not). */
+function answerContext(partyId: number, p: LockedParty): AnswerContext {
+  return {
+    partyId,
+    hostId: p.hostId,
+    hostEmail: p.hostEmail,
+    hostUsername: p.hostUsername,
+    hostWantsAnswers: p.hostWantsAnswers,
+    title: p.title,
+    venue: p.venue,
+    startsAt: p.startsAt,
+    guest: p.viewerName ?? "A guest",
   };
 }
 
@@ -248,7 +272,7 @@ export async function updateParty(
       venue: patch.venue !== undefined && patch.venue !== party.venue,
     });
     return { status: "ok" };
-  }, QUEUED);
+  });
 }
 
 export async function deleteParty(id: number, hostId: string, now = new Date()): Promise<HostWrite> {
@@ -260,7 +284,7 @@ export async function deleteParty(id: number, hostId: string, now = new Date()):
     // Answers go with it (ON DELETE CASCADE).
     await tx.dinnerParty.delete({ where: { id }, select: { id: true } });
     return { status: "ok" };
-  }, QUEUED);
+  });
 }
 
 export type RemoveGuestResult =
@@ -286,7 +310,7 @@ export async function removeGuest(partyId: number, hostId: string, username: str
       await promoteWaitlist(tx, partyId, party.seats - party.seatsTaken + freed);
     }
     return { status: "ok" };
-  }, QUEUED);
+  });
 }
 
 // ------------------------------------------------------------ guests' answers
@@ -319,7 +343,7 @@ export async function answerParty(
   { now = new Date(), only }: { now?: Date; only?: "new-going" } = {},
 ): Promise<AnswerResult> {
   try {
-    return await db.$transaction((tx) => answerLocked(tx, partyId, userId, wish, now, only), QUEUED);
+    return await db.$transaction((tx) => answerLocked(tx, partyId, userId, wish, now, only));
   } catch (error) {
     // Kept from Part 1: the primary key refuses a second answer should two
     // ever be written at once (the lock makes it not happen).
@@ -411,7 +435,7 @@ async function answerLocked(
   const position = queuePos === null ? null : await waitlistPosition(tx, partyId, queuePos);
   // The same answer sent again is no news.
   if (!mine || mine.response !== response || mine.plusOnes !== plusOnes || mine.note !== note)
-    await notifyHostOfAnswer(tx, partyId, userId, {
+    await notifyHostOfAnswer(tx, answerContext(partyId, party), {
       news: response,
       plusOnes,
       note,
@@ -447,9 +471,14 @@ export async function cancelRsvp(partyId: number, userId: string): Promise<Cance
     if (party.hostId === userId) return { status: "host" };
     const left = await leaveLocked(tx, partyId, userId, party);
     if (left.status === "ok")
-      await notifyHostOfAnswer(tx, partyId, userId, { news: "cancelled", plusOnes: 0, note: "", changed: true });
+      await notifyHostOfAnswer(tx, answerContext(partyId, party), {
+        news: "cancelled",
+        plusOnes: 0,
+        note: "",
+        changed: true,
+      });
     return left;
-  }, QUEUED);
+  });
 }
 
 async function leaveLocked(tx: Tx, partyId: number, userId: string, party: LockedParty): Promise<CancelResult> {

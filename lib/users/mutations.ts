@@ -119,12 +119,22 @@ export const RESET_LINK_MS = 30 * 60_000;
 export type ResetRequest = { status: "queued" } | { status: "throttled"; retryAfter: number };
 
 /**
+ * The least time a reset request takes, whoever asks. The two inserts for a
+ * known address cost a few milliseconds, enough to tell accounts apart by the
+ * answer's time on a quiet server; both answers wait out the same floor
+ * (a "timebox", decision 025), well above what either takes.
+ */
+export const RESET_REQUEST_FLOOR_MS = 100;
+
+/**
  * "Forgot your password?": a new single-use link mailed to the account, if
  * there is one. The caller answers the same words either way; the work is
  * the same too (the throttles, a token, one transaction that reads the
- * account), only the two inserts are skipped for an unknown address.
+ * account), only the two inserts are skipped for an unknown address, and the
+ * answer waits until RESET_REQUEST_FLOOR_MS have passed.
  */
 export async function requestPasswordReset(email: string, ip: string, now = new Date()): Promise<ResetRequest> {
+  const started = performance.now();
   const address = email.toLowerCase();
   const limits = await Promise.all([
     hit(`reset:ip:${clientSubject(ip)}`, RATE_LIMITS.resetPerIp),
@@ -142,6 +152,8 @@ export async function requestPasswordReset(email: string, ip: string, now = new 
     });
     await enqueueMail(tx, passwordResetMail(user.email, `${mailOrigin()}/reset-password/${token}`), now);
   });
+  const left = started + RESET_REQUEST_FLOOR_MS - performance.now();
+  if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
   return { status: "queued" };
 }
 
