@@ -141,6 +141,24 @@ test("every page passes axe, logged out and logged in, forms with errors include
   await audit(page, "party with messages from the host");
   await expect(page.getByRole("region", { name: "Messages from the host" })).toBeVisible();
   await visit(linkIn(await waitForMail(user.email, { subject: /A message from/ }), "/unsubscribe/"), "unsubscribe");
+  // Part 2, at the table, on the party this user hosts: the board as a going
+  // guest sees it (one item theirs, one still open), the host's dietary
+  // summary and board, an item's edit page.
+  const guestApi = host.page.request;
+  await guestApi.put("/api/me/dietary", { data: { needs: ["vegetarian", "nut-allergy"], other: "No coriander" } });
+  const dishes = `/api/parties/${hosted.id}/dishes`;
+  const wine = await (await page.request.post(dishes, { data: { name: "Wine", quantity: 2 } })).json();
+  await page.request.post(dishes, { data: { name: "Dessert", quantity: 1 } });
+  expect((await guestApi.post(`${dishes}/${wine.id}/claim`, { data: { note: "A red" } })).status()).toBe(201);
+  await host.page.goto(`/parties/${hosted.id}`);
+  await host.page.waitForLoadState("networkidle");
+  await audit(host.page, "party with a dish board, going guest");
+  await expect(host.page.getByRole("button", { name: "I can't bring it" })).toBeVisible();
+  await page.goto(`/parties/${hosted.id}`);
+  await page.waitForLoadState("networkidle");
+  await audit(page, "party with dietary needs and a dish board, host");
+  await expect(page.getByRole("region", { name: "Dietary needs" })).toContainText("1 Vegetarian · 1 Nut allergy");
+  await visit(`/parties/${hosted.id}/dishes/${wine.id}/edit`, "edit an item");
   await page.goto(`/parties/${party.id}/edit`);
   titles.set("403", await audit(page, "403"));
 

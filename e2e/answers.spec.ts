@@ -238,11 +238,11 @@ test.describe("the host's guest list", () => {
     expect(text.replace(/"(?:[^"]|"")*"/g, "").match(/\r?\n/g)).toEqual(Array(5).fill("\r\n"));
     expect(text).toBe(
       [
-        "username,answer,plus-ones,note,answered at",
-        `${host.username},going,0,,${at(host.username)}`,
-        `${ana.user.username},going,2,"No nuts, please — ""really"" none\nThanks",${at(ana.user.username)}`,
-        `${bo.user.username},maybe,0,"'=HYPERLINK(""http://evil.example"",""x"")",${at(bo.user.username)}`,
-        `${cy.user.username},declined,0,'@cy,${at(cy.user.username)}`,
+        "username,answer,plus-ones,note,answered at,dietary needs",
+        `${host.username},going,0,,${at(host.username)},`,
+        `${ana.user.username},going,2,"No nuts, please — ""really"" none\nThanks",${at(ana.user.username)},`,
+        `${bo.user.username},maybe,0,"'=HYPERLINK(""http://evil.example"",""x"")",${at(bo.user.username)},`,
+        `${cy.user.username},declined,0,'@cy,${at(cy.user.username)},`,
         "",
       ].join("\r\n"),
     );

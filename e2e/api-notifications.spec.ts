@@ -1,25 +1,15 @@
-import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { header, mailsTo, waitForMail } from "./support/mail";
 import { apiAnswer, apiCreateParty } from "./support/parties";
-import { apiLogin, createUser, newUser, randomIp } from "./support/users";
+import { apiPerson } from "./support/users";
 
 // The JSON API of notifications: the preferences, "Message your guests", and
 // RFC 8058 one-click unsubscribe as a mail app does it (a POST, no session).
 
-async function person(prefix: string) {
-  const api = await playwrightRequest.newContext({
-    baseURL: test.info().project.use.baseURL,
-    extraHTTPHeaders: { "x-forwarded-for": randomIp() },
-  });
-  const user = await createUser(api, newUser(prefix));
-  await apiLogin(api, user);
-  return { api, user };
-}
-
 test("GET/PUT /api/me/notifications: all on at first, a partial change keeps the rest, bad input changes nothing", async ({
   playwright,
 }) => {
-  const { api } = await person("prefs");
+  const { api } = await apiPerson("prefs");
   const all = { rsvps: true, seatOpened: true, partyChanged: true, reminders: true, hostMessages: true };
   expect(await (await api.get("/api/me/notifications")).json()).toEqual(all);
   const put = await api.put("/api/me/notifications", { data: { reminders: false, hostMessages: false } });
@@ -41,8 +31,8 @@ test("GET/PUT /api/me/notifications: all on at first, a partial change keeps the
 });
 
 test("POST /api/parties/{id}/messages: host only, 201 {message, sentTo}; 400, 403, 404", async () => {
-  const host = await person("mhost");
-  const guest = await person("mguest");
+  const host = await apiPerson("mhost");
+  const guest = await apiPerson("mguest");
   const party = await apiCreateParty(host.api);
   await apiAnswer(guest.api, party.id, { response: "going" });
 
@@ -68,8 +58,8 @@ test("POST /api/parties/{id}/messages: host only, 201 {message, sentTo}; 400, 40
 test("one-click unsubscribe: the mail's List-Unsubscribe address, posted without a session, stops that kind only", async ({
   playwright,
 }) => {
-  const host = await person("uhost");
-  const guest = await person("uguest");
+  const host = await apiPerson("uhost");
+  const guest = await apiPerson("uguest");
   const party = await apiCreateParty(host.api);
   await apiAnswer(guest.api, party.id, { response: "going" });
   const mail = await waitForMail(host.user.email, { subject: /is going to/ });

@@ -561,7 +561,7 @@ test("PATCH /api/parties/{id}: always a proper answer; only the host's party cha
   expect(patched).toBeGreaterThanOrEqual(25);
 });
 
-test("/api/parties/{id} and /rsvp, any method, id and body: always a proper answer", async ({
+test("/api/parties/{id}, /rsvp, /dishes and /dietary, any method, id and body: always a proper answer", async ({
   playwright,
   baseURL,
 }) => {
@@ -579,7 +579,7 @@ test("/api/parties/{id} and /rsvp, any method, id and body: always a proper answ
       fc.asyncProperty(
         fc.constantFrom("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"),
         fc.oneof({ weight: 3, arbitrary: fc.constantFrom("own", "theirs", "gone") }, idSegment),
-        fc.constantFrom("", "/rsvp", "/rsvp/extra", "/"),
+        fc.constantFrom("", "/rsvp", "/rsvp/extra", "/", "/dishes", "/dishes/1", "/dishes/x/claim", "/dietary"),
         bodyFor(anything),
         async (method, target, tail, body) => {
           // The caller's own party stays, so later runs still reach a real one.
@@ -741,6 +741,7 @@ test("every other endpoint, any method and body, logged in or not: always a prop
         "/api/users/login",
         "/api/users/logout",
         "/api/me",
+        "/api/me/dietary",
         "/api/health",
         "/api/viewer/time-zone",
         "/api/parties",

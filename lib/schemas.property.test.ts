@@ -87,6 +87,19 @@ import {
   textViolations,
 } from "@/lib/testing/fuzz";
 import type { Schema } from "@/lib/zod";
+import * as dietarySchemas from "@/lib/dietary/schema";
+import { DIETARY_NEEDS, dietaryApiSchema, dietaryFormSchema, OTHER_MAX } from "@/lib/dietary/schema";
+import * as dishSchemas from "@/lib/dishes/schema";
+import {
+  claimApiSchema,
+  claimFormSchema,
+  dishApiSchema,
+  dishFormSchema,
+  dishPatchApiSchema,
+  NAME_MAX as DISH_NAME_MAX,
+  NOTE_MAX as DISH_NOTE_MAX,
+  QUANTITY_MAX,
+} from "@/lib/dishes/schema";
 
 const params = fuzzParams;
 
@@ -431,7 +444,128 @@ function prefsViolations(v: Record<string, unknown>): string[] {
   );
 }
 
+/** Dietary needs as stored: known needs, each once, in the contract's order; other within its rules; share a boolean. */
+function dietaryViolations(v: Record<string, unknown>, keys: string[]): string[] {
+  const found = keysOf(v).every((k) => keys.includes(k)) ? [] : [`keys ${keysOf(v)}`];
+  if (v.needs !== undefined) {
+    const needs = v.needs as unknown[];
+    const ordered = DIETARY_NEEDS.filter((n) => needs.includes(n));
+    if (!Array.isArray(needs) || JSON.stringify(needs) !== JSON.stringify(ordered))
+      found.push(`needs ${String(needs)}`);
+  }
+  if (v.other !== undefined) found.push(...textViolations(v.other, { max: OTHER_MAX, min: 0 }));
+  if (v.share !== undefined && typeof v.share !== "boolean") found.push(`share ${typeof v.share}`);
+  return found;
+}
+
+const needWord = fc.oneof(fc.constantFrom(...DIETARY_NEEDS), fc.constantFrom("Vegan", "meat", ""), nastyText);
+const dietaryForm = fc.oneof(
+  fc.record(
+    {
+      ...Object.fromEntries(DIETARY_NEEDS.map((n) => [`need-${n}`, flagWord])),
+      other: fc.oneof(partyText, fc.string({ minLength: OTHER_MAX - 2, maxLength: OTHER_MAX + 2 })),
+      share: flagWord,
+    },
+    { requiredKeys: [] },
+  ),
+  anything,
+);
+
+function quantityViolations(value: unknown): string[] {
+  return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= QUANTITY_MAX
+    ? []
+    : [`quantity ${String(value)}`];
+}
+const quantityNumber = fc.oneof(fc.integer({ min: -2, max: 25 }), fc.double(), oddNumber);
+const quantityText = fc.oneof(quantityNumber.map(String), fc.constantFrom("", " 3 ", "1e1", "0x10", "٣"), nastyText);
+const dishText = fc.oneof(partyText, fc.string({ minLength: DISH_NAME_MAX - 2, maxLength: DISH_NAME_MAX + 2 }));
+const dishChecks = (v: Record<string, unknown>, partial = false) => ({
+  keys: keysOf(v).every((k) => ["name", "quantity", "partyId", "dishId", "returnTo"].includes(k))
+    ? []
+    : [`keys ${keysOf(v)}`],
+  name: partial && v.name === undefined ? [] : textViolations(v.name, { max: DISH_NAME_MAX }),
+  quantity: partial && v.quantity === undefined ? [] : quantityViolations(v.quantity),
+  something: partial && v.name === undefined && v.quantity === undefined ? ["empty patch"] : [],
+});
+const claimText = fc.oneof(partyText, fc.string({ minLength: DISH_NOTE_MAX - 2, maxLength: DISH_NOTE_MAX + 2 }));
+const claimChecks = (v: Record<string, unknown>) => ({
+  keys: keysOf(v).every((k) => k === "note") ? [] : [`keys ${keysOf(v)}`],
+  note: v.note === undefined ? [] : textViolations(v.note, { max: DISH_NOTE_MAX, min: 0 }),
+});
+
 const SCHEMAS: Record<string, SchemaCase> = {
+  dietaryFormSchema: {
+    schema: dietaryFormSchema,
+    input: dietaryForm,
+    check: ({ output }) =>
+      expectClean(
+        {
+          dietary: dietaryViolations(output as Record<string, unknown>, ["needs", "other", "share"]),
+          complete: keysOf(output as object).length === 3 ? [] : ["not all three"],
+        },
+        output,
+      ),
+  },
+  dietaryApiSchema: {
+    schema: dietaryApiSchema,
+    input: fc.oneof(
+      body({ needs: fc.array(needWord, { maxLength: 12 }), other: partyText, share: flagValue }),
+      fc.tuple(fc.record({ needs: fc.array(needWord) }), extraKeys).map(([a, b]) => ({ ...b, ...a })),
+      anything,
+    ),
+    check: ({ output }) =>
+      expectClean(
+        { dietary: dietaryViolations(output as Record<string, unknown>, ["needs", "other", "share"]) },
+        output,
+      ),
+  },
+  dishFormSchema: {
+    schema: dishFormSchema,
+    input: fc.oneof(
+      body({ name: dishText, quantity: quantityText }),
+      fc.record({
+        name: padded(fc.string({ minLength: 1, maxLength: 30 })),
+        quantity: fc.integer({ min: 0, max: 21 }).map(String),
+      }),
+      anything,
+    ),
+    check: ({ output }) => expectClean(dishChecks(output as Record<string, unknown>), output),
+  },
+  dishApiSchema: {
+    schema: dishApiSchema,
+    input: fc.oneof(
+      body({ name: dishText, quantity: quantityNumber }),
+      fc.record({
+        name: padded(fc.string({ minLength: 1, maxLength: 30 })),
+        quantity: fc.integer({ min: 0, max: 21 }),
+      }),
+      anything,
+    ),
+    check: ({ output }) => expectClean(dishChecks(output as Record<string, unknown>), output),
+  },
+  dishPatchApiSchema: {
+    schema: dishPatchApiSchema,
+    input: fc.oneof(
+      fc.record({ name: dishText, quantity: quantityNumber }, { requiredKeys: [] }),
+      fc.tuple(fc.record({ name: dishText }), extraKeys).map(([a, b]) => ({ ...b, ...a })),
+      anything,
+    ),
+    check: ({ output }) => expectClean(dishChecks(output as Record<string, unknown>, true), output),
+  },
+  claimFormSchema: {
+    schema: claimFormSchema,
+    input: fc.oneof(fc.record({ note: claimText }, { requiredKeys: [] }), anything),
+    check: ({ output }) => expectClean(claimChecks(output as Record<string, unknown>), output),
+  },
+  claimApiSchema: {
+    schema: claimApiSchema,
+    input: fc.oneof(
+      fc.record({ note: claimText }, { requiredKeys: [] }),
+      fc.tuple(fc.record({ note: claimText }), extraKeys).map(([a, b]) => ({ ...b, ...a })),
+      anything,
+    ),
+    check: ({ output }) => expectClean(claimChecks(output as Record<string, unknown>), output),
+  },
   notificationPrefsFormSchema: {
     schema: notificationPrefsFormSchema,
     input: fc.oneof(prefsOf(flagWord), anything),
@@ -713,7 +847,14 @@ const SCHEMAS: Record<string, SchemaCase> = {
 
 describe("every schema, fuzzed (fast-check)", () => {
   it("covers every zod schema that lib/*/schema.ts exports", () => {
-    const exported = Object.entries({ ...partySchemas, ...userSchemas, ...authSchemas, ...notificationSchemas })
+    const exported = Object.entries({
+      ...partySchemas,
+      ...userSchemas,
+      ...authSchemas,
+      ...notificationSchemas,
+      ...dietarySchemas,
+      ...dishSchemas,
+    })
       .filter(([, value]) => typeof value === "object" && value !== null && "_zod" in value)
       .map(([name]) => name)
       .sort();

@@ -26,7 +26,9 @@ import { startApp } from "./lib/app-server.mjs";
 import {
   answerInvariantViolations,
   BENCH_PASSWORD,
+  dishInvariantViolations,
   promotions,
+  seedDishes,
   seedSqlite,
   setAnswerMails,
   WAITLIST_PARTY,
@@ -295,6 +297,7 @@ async function measure(size, { users, parties, rsvps }, { workers, full = true }
       rows.write = await scenario(app, "RSVP writes (POST /api/parties/{id}/rsvp)", rsvpLines(0), { warm: false });
       rows.write.pairs = pairs.length;
       Object.assign(rows, await answerScenarios(app, seeded, people, cookies));
+      rows.claim = await dishScenario(app, people, cookies);
       const bodies = seeded.people
         .slice(0, 200)
         .map((p) => JSON.stringify({ email: `${p.username}@bench.example`, password: BENCH_PASSWORD }));
@@ -378,6 +381,36 @@ async function answerScenarios(app, seeded, people, cookies) {
   const violations = answerInvariantViolations(file);
   if (violations.length) log(`answer invariants broken:\n  ${violations.join("\n  ")}`);
   return { answerGoing, answerChanges, violations };
+}
+
+/**
+ * Issue 17's "What to bring": going guests claim items (POST …/claim), each
+ * (guest, item) once, every claim with room (201). Three items of 20 on every
+ * party the logged-in people are going to; claims interleaved across parties,
+ * so concurrent ones meet at one item only now and then, as at real tables.
+ */
+async function dishScenario(app, people, cookies) {
+  const file = app.databaseUrl.slice("file:".length);
+  const cookieOf = new Map(people.map((p, i) => [p.id, cookies[i]]));
+  const claims = seedDishes(
+    file,
+    people.map((p) => p.id),
+  );
+  const order = new Map();
+  const ranked = claims.map((c) => {
+    const k = order.get(c.dishId) ?? 0;
+    order.set(c.dishId, k + 1);
+    return { ...c, k };
+  });
+  ranked.sort((a, b) => a.k - b.k || a.partyId - b.partyId || a.dishId - b.dishId);
+  const lines = ranked.map((c) =>
+    line("POST", `/api/parties/${c.partyId}/dishes/${c.dishId}/claim`, cookieOf.get(c.userId), "{}"),
+  );
+  const row = await scenario(app, "dish claims (POST …/dishes/{id}/claim)", lines, { warm: false });
+  row.pairs = claims.length;
+  row.violations = dishInvariantViolations(file);
+  if (row.violations.length) log(`dish invariants broken:\n  ${row.violations.join("\n  ")}`);
+  return row;
 }
 
 /**
@@ -581,6 +614,18 @@ for (const [size, rows] of [
       : `${rows.answerGoing.promotions} promotions from the waitlist in ${DURATION} s; every party checked after the scenarios`,
   );
 }
+for (const [size, rows] of [
+  ["realistic data", S],
+  ["10× data", L],
+]) {
+  check(
+    `dish claims (${size}): never more claims than "How many", claimed = the claims, every claimer going`,
+    rows.claim.violations.length === 0 && rows.claim.errors === 0,
+    rows.claim.violations.length
+      ? rows.claim.violations.slice(0, 3).join("; ")
+      : `${rows.claim.rps} claims/s over ${rows.claim.pairs} (guest, item) pairs; every item checked after the scenario`,
+  );
+}
 let ratios = null;
 if (side) {
   const f = side.flask.scenarios;
@@ -626,6 +671,8 @@ const table = (rows) =>
       ),
   ].join("\n");
 
+const claimsNote = (rows) =>
+  `Dish claims (after the answers, same server): ${rows.claim.pairs} distinct (going guest, item) pairs on three items of 20 per party, each claimed once, every claim with room (201); afterwards every item has claimed = its claims ≤ how many, all by going guests.`;
 const answersNote = (rows) =>
   `Answers (Part 2, after the RSVP writes, same server): going with plus-ones on ${rows.answerGoing.parties} parties of ${WAITLIST_PARTY.seats} seats with a waitlist and up to ${WAITLIST_PARTY.plusOnesAllowed} plus-ones, 20 people each answering going then can't go — ${rows.answerGoing.promotions} promotions from the waitlist in the measured ${DURATION} s; answer changes by ${rows.answerChanges.pairs} guests already going. Compare both with the Part 1 RSVP row above: same server, same run.`;
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
@@ -690,17 +737,19 @@ ${checks.map((c) => `| ${c.name} | ${c.detail} | ${c.ok ? "✓" : "✗"} |`).joi
 
 **Realistic data** — ${small.users} users, ${small.parties} upcoming parties, ${small.rsvps} RSVPs (plus each host), ${runs.small.workers} workers, idle RSS ${runs.small.idleRssMb} MB:
 
-${table([S.home, S.homeRendered, S.rsvp, S.rsvpRendered, S.api, S.invite, S.feed, S.writeQuiet, S.write, S.answerGoing, S.answerChanges, S.login])}
+${table([S.home, S.homeRendered, S.rsvp, S.rsvpRendered, S.api, S.invite, S.feed, S.writeQuiet, S.write, S.answerGoing, S.answerChanges, S.claim, S.login])}
 
 RSVP writes: ${S.write.pairs} distinct (guest, party) pairs, each answered 201 — alternate ones with the hosts' answer mails off (Part 1's RSVP, before notifications), the rest with them on (each answer queues the host's mail in its transaction; the servers' senders write it out as it goes).
 ${answersNote(S)}
+${claimsNote(S)}
 One login at a time: p50 ${S.loginSingleP50} ms; one bcrypt compare at cost ${COST}: ${compareMs} ms.
 
 **Ten times the data** — ${large.users} users, ${large.parties} parties, ${large.rsvps} RSVPs:
 
-${table([L.home, L.homeRendered, L.rsvp, L.rsvpRendered, L.api, L.invite, L.feed, L.writeQuiet, L.write, L.answerGoing, L.answerChanges, L.login])}
+${table([L.home, L.homeRendered, L.rsvp, L.rsvpRendered, L.api, L.invite, L.feed, L.writeQuiet, L.write, L.answerGoing, L.answerChanges, L.claim, L.login])}
 
 ${answersNote(L)}
+${claimsNote(L)}
 
 **One worker instead of one per core** (realistic data):
 

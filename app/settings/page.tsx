@@ -8,7 +8,9 @@ import { PendingButton } from "@/components/forms/pending-button";
 import { ChangeEmailForm } from "@/components/settings/change-email-form";
 import { ChangePasswordForm } from "@/components/settings/change-password-form";
 import { DeleteAccountForm } from "@/components/settings/delete-account-form";
+import { DietaryForm } from "@/components/settings/dietary-form";
 import { NotificationPreferencesForm } from "@/components/settings/notification-preferences-form";
+import { getMyDietaryProfile } from "@/lib/dietary/loaders";
 import { getNotificationPreferences } from "@/lib/notifications/loaders";
 import { logoutOtherSessionsAction } from "@/lib/users/actions";
 import { formatPartyDate } from "@/lib/time";
@@ -30,12 +32,13 @@ function describeBrowser(userAgent: string | null): string {
 
 export default async function SettingsPage() {
   const user = await requireUser("/settings");
-  const [sessions, viewer, feedToken, origin, prefs] = await Promise.all([
+  const [sessions, viewer, feedToken, origin, prefs, dietary] = await Promise.all([
     currentSessionToken().then((token) => listSessions(user.id, token)),
     getViewer(),
     getFeedToken(user.id),
     headers().then(appOrigin),
     getNotificationPreferences(user.id),
+    getMyDietaryProfile(user.id),
   ]);
   const others = sessions.filter((s) => !s.current).length;
 
@@ -63,6 +66,11 @@ export default async function SettingsPage() {
           <NotificationPreferencesForm prefs={prefs} />
         </section>
       )}
+
+      <section aria-labelledby="dietary-heading">
+        <h2 id="dietary-heading">Dietary needs</h2>
+        <DietaryForm profile={dietary} />
+      </section>
 
       <section aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">Active sessions</h2>

@@ -1,5 +1,5 @@
 import { randomBytes, randomInt } from "node:crypto";
-import { expect, type APIRequestContext } from "@playwright/test";
+import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 
 export type TestUser = { username: string; email: string; password: string };
 
@@ -34,4 +34,15 @@ export async function apiLogin(request: APIRequestContext, user: TestUser, remem
   });
   expect(res.status(), await res.text()).toBe(200);
   return res;
+}
+
+/** A new account, logged in, in a request context of its own (its own client address): `dispose` it when done. */
+export async function apiPerson(prefix: string): Promise<{ api: APIRequestContext; user: TestUser }> {
+  const api = await playwrightRequest.newContext({
+    baseURL: test.info().project.use.baseURL,
+    extraHTTPHeaders: { "x-forwarded-for": randomIp() },
+  });
+  const user = await createUser(api, newUser(prefix));
+  await apiLogin(api, user);
+  return { api, user };
 }

@@ -63,3 +63,6 @@ shared.closeDatabase ??= () => db.$disconnect();
 
 // How proxy.ts finds out that an unreachable database is back.
 dbHealth.probe = () => db.$queryRaw`SELECT 1`;
+
+/** An interactive transaction's client, or the client itself: what a write that may join a caller's transaction takes. */
+export type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0] | typeof db;

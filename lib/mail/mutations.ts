@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { db, provider, rawDate, sql, type RawScalar } from "@/lib/db";
+import { db, provider, rawDate, sql, type RawScalar, type Tx } from "@/lib/db";
 
 // The transactional outbox (prisma/models.prisma OutboxMail). A change that
 // causes a mail writes the row in its own transaction (`enqueueMail(tx, …)`);
@@ -9,8 +9,6 @@ import { db, provider, rawDate, sql, type RawScalar } from "@/lib/db";
 // mark them sent. A crash between the send and the mark leaves the lease to
 // expire and the mail is sent again: at least once, never lost
 // (docs/decisions/025-mail-outbox.md).
-
-type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0] | typeof db;
 
 export type NewMail = {
   kind: string;

@@ -1,5 +1,5 @@
 import "server-only";
-import { db, rawBool, rawDate, sql, sqlJoin, type RawScalar } from "@/lib/db";
+import { db, rawBool, rawDate, sql, sqlJoin, type RawScalar, type Tx } from "@/lib/db";
 import { mailOrigin } from "@/lib/http/request";
 import { enqueueMail, type NewMail } from "@/lib/mail/mutations";
 import { partyTitle, visibleTo } from "@/lib/parties/data";
@@ -22,8 +22,6 @@ import {
 // of (`tx`), through the outbox (lib/mail/mutations.ts): a rolled-back answer
 // mails nobody, a committed one is never lost. Each recipient's preference is
 // read in that same statement, so a kind turned off is never queued.
-
-type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0] | typeof db;
 
 /** Each preference's column, as SQL on the user `u`. */
 const WANTS = {

@@ -47,11 +47,15 @@ export function toApiGuest(g: GuestListEntry) {
 }
 
 /** The columns of /parties/{id}/guests.csv, in order. */
-export const GUEST_CSV_HEADER = ["username", "answer", "plus-ones", "note", "answered at"] as const;
+export const GUEST_CSV_HEADER = ["username", "answer", "plus-ones", "note", "answered at", "dietary needs"] as const;
 
-/** A line of /parties/{id}/guests.csv: answer as the API names it, answered at in ISO 8601 UTC. */
-export function toCsvGuest(g: GuestListEntry): [string, string, number, string, string] {
-  return [g.username, g.response, g.plusOnes, g.note, g.answeredAt.toISOString()];
+/**
+ * A line of /parties/{id}/guests.csv: answer as the API names it, answered at
+ * in ISO 8601 UTC, and the guest's dietary needs as the host may see them
+ * (lib/dietary: going and sharing) or nothing.
+ */
+export function toCsvGuest(g: GuestListEntry, dietary = ""): [string, string, number, string, string, string] {
+  return [g.username, g.response, g.plusOnes, g.note, g.answeredAt.toISOString(), dietary];
 }
 
 /** The {id} of /api/parties/{id}: a party id, else 404 with `message`. */

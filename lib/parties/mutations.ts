@@ -1,5 +1,6 @@
 import "server-only";
-import { db, provider, rawBool, rawDate, sql, type RawScalar } from "@/lib/db";
+import { db, provider, rawBool, rawDate, sql, type RawScalar, type Tx } from "@/lib/db";
+import { dropClaims } from "@/lib/dishes/mutations";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { newTokenSecret } from "@/lib/invitations/tokens";
 import {
@@ -73,8 +74,6 @@ async function whyNot(
     SELECT p."id" FROM "DinnerParty" p WHERE p."id" = ${id} AND ${visibleTo(callerId)}`;
   return seen.length > 0 ? { status: "forbidden" } : { status: "not_found" };
 }
-
-type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0] | typeof db;
 
 // ------------------------------------------------------------ the party lock
 
@@ -305,6 +304,7 @@ export async function removeGuest(partyId: number, hostId: string, username: str
       data: { response: "removed", plusOnes: 0, queuePos: null },
     });
     if (answer.response === "going") {
+      await dropClaims(tx, partyId, guest.id);
       const freed = 1 + answer.plusOnes;
       await freeSeats(tx, partyId, freed);
       await promoteWaitlist(tx, partyId, party.seats - party.seatsTaken + freed);
@@ -411,6 +411,8 @@ async function answerLocked(
       return { status: need > 1 && free >= 1 ? "no_room_for_plus_ones" : "full" };
     }
   } else if (mine?.response === "going") {
+    // Not going any more: what they were bringing is free for others, in this transaction.
+    await dropClaims(tx, partyId, userId);
     const freed = 1 + mine.plusOnes;
     await freeSeats(tx, partyId, freed);
     free += freed;
@@ -486,6 +488,7 @@ async function leaveLocked(tx: Tx, partyId: number, userId: string, party: Locke
   if (!mine || mine.response === "removed") return { status: "not_attending" };
   await tx.attendance.delete({ where: { partyId_userId: { partyId, userId } }, select: { userId: true } });
   if (mine.response === "going") {
+    await dropClaims(tx, partyId, userId);
     const freed = 1 + mine.plusOnes;
     await freeSeats(tx, partyId, freed);
     await promoteWaitlist(tx, partyId, party.seats - party.seatsTaken + freed);

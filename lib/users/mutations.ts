@@ -3,7 +3,7 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { COMMON_PASSWORD_MESSAGE, isCommonPassword, passwordContext } from "@/lib/auth/password-policy";
 import { deleteOtherSessions } from "@/lib/auth/mutations";
 import { hashToken, newSessionToken, type SessionUser } from "@/lib/auth/session-token";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { newTokenSecret } from "@/lib/invitations/tokens";
 import type { FieldErrors } from "@/lib/form-state";
@@ -197,8 +197,6 @@ export async function resetPassword(token: string, password: string, now = new D
 }
 
 // ------------------------------------------------------------ email confirmation
-
-type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
 /** How long a confirmation link works. */
 export const CONFIRM_LINK_MS = 24 * 3_600_000;

@@ -195,3 +195,61 @@ export function setAnswerMails(file, on) {
     db.close();
   }
 }
+
+/**
+ * "What to bring" for the dish-claim scenario: for each (going person, party)
+ * of `userIds`, items enough that every claim has room — each item wants 20,
+ * and no more than 20 of the people go to one party's item. Written straight
+ * into the database while the server runs (WAL: it reads on).
+ * @returns the (userId, partyId, dishId) claims to make, each once
+ */
+export function seedDishes(file, userIds, perParty = 3) {
+  const db = new Database(file, { timeout: 10_000 });
+  try {
+    const going = db
+      .prepare(
+        `SELECT a."partyId", a."userId" FROM "Attendance" a JOIN "DinnerParty" p ON p."id" = a."partyId"
+         WHERE a."response" = 'going' AND a."userId" IN (${userIds.map(() => "?").join(",")})
+         ORDER BY a."partyId", a."userId"`,
+      )
+      .all(...userIds);
+    const byParty = new Map();
+    for (const g of going) byParty.set(g.partyId, [...(byParty.get(g.partyId) ?? []), g.userId]);
+    const add = db.prepare(
+      `INSERT INTO "Dish" ("partyId", "name", "quantity", "claimed", "createdAt") VALUES (?, ?, 20, 0, ?)`,
+    );
+    const claims = [];
+    db.transaction(() => {
+      for (const [partyId, users] of byParty) {
+        for (let d = 0; d < perParty; d++) {
+          const dishId = Number(add.run(partyId, `Dish ${d + 1}`, iso(Date.now())).lastInsertRowid);
+          for (const userId of users.slice(0, 20)) claims.push({ userId, partyId, dishId });
+        }
+      }
+    })();
+    return claims;
+  } finally {
+    db.close();
+  }
+}
+
+/** Issue 17's invariant over every item: claimed = its claims ≤ how many; every claimer going. */
+export function dishInvariantViolations(file) {
+  const db = new Database(file, { readonly: true });
+  try {
+    const broken = db
+      .prepare(
+        `SELECT d."id", d."quantity", d."claimed", COUNT(c."userId") AS "n",
+                SUM(CASE WHEN a."response" IS NOT 'going' AND c."userId" IS NOT NULL THEN 1 ELSE 0 END) AS "strays"
+         FROM "Dish" d LEFT JOIN "DishClaim" c ON c."dishId" = d."id"
+           LEFT JOIN "Attendance" a ON a."partyId" = c."partyId" AND a."userId" = c."userId"
+         GROUP BY d."id" HAVING d."claimed" <> COUNT(c."userId") OR d."claimed" > d."quantity" OR "strays" > 0`,
+      )
+      .all();
+    return broken.map(
+      (d) => `dish ${d.id}: claimed ${d.claimed}, ${d.n} claims of ${d.quantity}, ${d.strays} by guests not going`,
+    );
+  } finally {
+    db.close();
+  }
+}

@@ -24,6 +24,10 @@ import { HostMessageForm } from "@/components/parties/host-message-form";
 import { HostMessages } from "@/components/parties/host-messages";
 import { getHostMessages } from "@/lib/notifications/loaders";
 import { MESSAGE_MAX } from "@/lib/notifications/schema";
+import { DietarySummary } from "@/components/dietary/dietary-summary";
+import { DishBoard } from "@/components/dishes/dish-board";
+import { getPartyDietary } from "@/lib/dietary/loaders";
+import { getDishBoard } from "@/lib/dishes/loaders";
 
 export async function generateMetadata({ params }: PageProps<"/parties/[id]">): Promise<Metadata> {
   const id = parsePartyId((await params).id);
@@ -40,12 +44,14 @@ export default async function PartyPage({ params }: PageProps<"/parties/[id]">) 
   const party = id ? await getParty(id, user.id) : null;
   if (!party) notFound();
   const hosting = party.hostId === user.id;
-  const [guests, inviteToken, viewer, origin, messages] = await Promise.all([
+  const [guests, inviteToken, viewer, origin, messages, board, dietary] = await Promise.all([
     hosting ? getGuestList(party.id, user.id) : null,
     hosting ? getInvitationToken(party.id, user.id) : null,
     getViewer(),
     headers().then(appOrigin),
     getHostMessages(party.id, user.id),
+    getDishBoard(party.id, user.id),
+    hosting ? getPartyDietary(party.id, user.id) : null,
   ]);
 
   return (
@@ -127,6 +133,10 @@ export default async function PartyPage({ params }: PageProps<"/parties/[id]">) 
           <GuestView party={party} />
         )}
       </section>
+      {dietary && <DietarySummary dietary={dietary} guests={guests ?? []} />}
+      {board && (
+        <DishBoard partyId={party.id} board={board} hosting={hosting} going={party.mine?.response === "going"} />
+      )}
       {hosting && (
         <section aria-labelledby="message-guests-heading">
           <h2 id="message-guests-heading">Message your guests</h2>

@@ -1,5 +1,7 @@
 import { redirect } from "next/navigation";
 import { getCurrentUser, loginUrl } from "@/lib/auth/loaders";
+import { dietaryLine } from "@/lib/dietary/api";
+import { getPartyDietary } from "@/lib/dietary/loaders";
 import { csvDocument } from "@/lib/http/csv";
 import { GUEST_CSV_HEADER, toCsvGuest } from "@/lib/parties/api";
 import { getGuestList, getParty } from "@/lib/parties/loaders";
@@ -32,7 +34,9 @@ export async function GET(_req: Request, { params }: Ctx): Promise<Response> {
     const exists = id !== null && (await getParty(id, user.id)) !== null;
     return exists ? refusal(403, ONLY_HOST_SEES_GUESTS) : refusal(404, PARTY_NOT_FOUND);
   }
-  return new Response(csvDocument(GUEST_CSV_HEADER, guests.map(toCsvGuest)), {
+  const needs = new Map(((await getPartyDietary(id!, user.id))?.guests ?? []).map((g) => [g.username, dietaryLine(g)]));
+  const rows = guests.map((g) => toCsvGuest(g, needs.get(g.username)));
+  return new Response(csvDocument(GUEST_CSV_HEADER, rows), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="dinner-party-${id}-guests.csv"`,
