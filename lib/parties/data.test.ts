@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { onQuery } from "@/lib/db";
 import { decodeCursor, encodeCursor, listAttending, listHostedBy, listUpcoming } from "./data";
-import { rsvp } from "./mutations";
+import { deleteParty, rsvp } from "./mutations";
 import { makeParty, makeUser } from "./test-helpers";
 
 let queries: string[] = [];
@@ -73,6 +73,21 @@ describe("party lists", () => {
       made.map((p) => p.id),
     );
     assert.equal(new Set(seen).size, seen.length);
+  });
+
+  it("leave out a party deleted while they are read, never show it with no one going", async () => {
+    const host = await makeUser("del");
+    const now = new Date(Date.now() + 1200 * 86_400_000);
+    const wrong: string[] = [];
+    for (let round = 0; round < 40; round++) {
+      const party = await makeParty(host.id, { startsAt: new Date(now.getTime() + (round + 1) * 60_000) });
+      // Lists started a little apart, so some read the party just before the delete and its answers just after.
+      const later = (ms: number) => new Promise((r) => setTimeout(r, ms)).then(() => listUpcoming({ limit: 5, now }));
+      const [, ...pages] = await Promise.all([deleteParty(party.id, host.id), ...[0, 1, 2, 3, 4].map(later)]);
+      for (const p of pages.flatMap((page) => page.parties))
+        if (p.counts.going < 1) wrong.push(`round ${round}: ${JSON.stringify(p.counts)}`);
+    }
+    assert.deepEqual(wrong, []);
   });
 
   it("only lists parties that have not started", async () => {

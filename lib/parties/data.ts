@@ -115,6 +115,11 @@ export function visibleTo(viewerId: string | null): Sql {
  * for the viewer's own answer; declined and waitlisted guests only as counts.
  */
 async function queryParties(where: Sql, order: Sql, limit: number, viewerId: string | null): Promise<Party[]> {
+  return (await readParties(where, order, limit, viewerId)).parties;
+}
+
+/** queryParties, also telling how many rows the first read found (a page's look-ahead). */
+async function readParties(where: Sql, order: Sql, limit: number, viewerId: string | null) {
   const parties = await db.$queryRaw<RawParty[]>`
     SELECT p."id", p."title", p."details", p."startsAt", p."venue", p."visibility", p."venueHidden", p."revision",
            p."updatedAt", p."mainDish", p."seats", p."seatsTaken", p."plusOnesAllowed",
@@ -123,7 +128,7 @@ async function queryParties(where: Sql, order: Sql, limit: number, viewerId: str
     WHERE ${where} AND ${visibleTo(viewerId)}
     ORDER BY ${order}
     LIMIT ${limit}`;
-  if (parties.length === 0) return [];
+  if (parties.length === 0) return { parties: [] as Party[], read: 0 };
   const ids = parties.map((p) => Number(p.id));
   const answers = await db.$queryRaw<RawAnswer[]>`
     SELECT a."partyId", a."userId", u."username", a."response", a."plusOnes", a."queuePos",
@@ -133,7 +138,13 @@ async function queryParties(where: Sql, order: Sql, limit: number, viewerId: str
     ORDER BY a."partyId", a."createdAt", a."userId"`;
   const byParty = new Map<number, RawAnswer[]>(ids.map((id) => [id, []]));
   for (const a of answers) byParty.get(Number(a.partyId))?.push(a);
-  return parties.map((p) => shapeParty(p, byParty.get(Number(p.id)) ?? [], viewerId));
+  // The two reads are not one snapshot: a party deleted between them has lost
+  // its answers, the host's own among them, and is left out as already gone
+  // (else it would show with no one going).
+  const shaped = parties
+    .filter((p) => byParty.get(Number(p.id))?.some((a) => a.userId === p.hostId))
+    .map((p) => shapeParty(p, byParty.get(Number(p.id)) ?? [], viewerId));
+  return { parties: shaped, read: parties.length };
 }
 
 function shapeParty(p: RawParty, answers: RawAnswer[], viewerId: string | null): Party {
@@ -271,12 +282,17 @@ export async function listUpcoming({
   const after = cursor
     ? sql` AND (p."startsAt" > ${cursor.startsAt} OR (p."startsAt" = ${cursor.startsAt} AND p."id" > ${cursor.id}))`
     : sql``;
-  const rows = await queryParties(sql`p."startsAt" > ${now}${after}`, SOONEST_FIRST, limit + 1, viewerId);
+  const { parties: rows, read } = await readParties(
+    sql`p."startsAt" > ${now}${after}`,
+    SOONEST_FIRST,
+    limit + 1,
+    viewerId,
+  );
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
     parties: page,
-    nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+    nextCursor: read > limit && last ? encodeCursor(last) : null,
   };
 }
 
