@@ -15,11 +15,22 @@ export const DISHES_MAX = 50;
 
 type HostRefusal = { status: "not_found" } | { status: "forbidden" };
 
+/** Whether the party is there for `userId` (the rule of every read of a party). */
+async function partyVisible(partyId: number, userId: string, tx: Tx = db): Promise<boolean> {
+  const seen = await tx.$queryRaw<{ id: RawScalar }[]>`
+    SELECT p."id" FROM "DinnerParty" p WHERE p."id" = ${partyId} AND ${visibleTo(userId)}`;
+  return seen.length > 0;
+}
+
 /** Why a host-only write found nothing: the party is not there for them (404) or not theirs (403). */
 async function hostRefusal(partyId: number, userId: string): Promise<HostRefusal> {
-  const seen = await db.$queryRaw<{ id: RawScalar }[]>`
-    SELECT p."id" FROM "DinnerParty" p WHERE p."id" = ${partyId} AND ${visibleTo(userId)}`;
-  return seen.length > 0 ? { status: "forbidden" } : { status: "not_found" };
+  return (await partyVisible(partyId, userId)) ? { status: "forbidden" } : { status: "not_found" };
+}
+
+/** A host-only write found no item: the host's party lacks it, or the party is not the caller's. */
+async function noDish(partyId: number, userId: string): Promise<HostRefusal | { status: "no_dish" }> {
+  const hosts = await db.dinnerParty.count({ where: { id: partyId, hostId: userId } });
+  return hosts ? { status: "no_dish" } : hostRefusal(partyId, userId);
 }
 
 export type AddDishResult = { status: "ok"; dishId: number } | HostRefusal | { status: "too_many" };
@@ -67,8 +78,7 @@ export async function updateDish(
     select: { claimed: true },
   });
   if (dish) return { status: "below_claims", claimed: dish.claimed };
-  const host = await db.dinnerParty.count({ where: { id: partyId, hostId } });
-  return host ? { status: "no_dish" } : hostRefusal(partyId, hostId);
+  return noDish(partyId, hostId);
 }
 
 export type RemoveDishResult = { status: "ok" } | HostRefusal | { status: "no_dish" };
@@ -83,8 +93,7 @@ export async function removeDish(partyId: number, dishId: number, hostId: string
     return (await tx.dish.deleteMany({ where: mine })).count === 1;
   });
   if (removed) return { status: "ok" };
-  const host = await db.dinnerParty.count({ where: { id: partyId, hostId } });
-  return host ? { status: "no_dish" } : hostRefusal(partyId, hostId);
+  return noDish(partyId, hostId);
 }
 
 export type ClaimResult =
@@ -108,9 +117,7 @@ export async function claimDish(partyId: number, dishId: number, userId: string,
         WHERE "partyId" = ${partyId} AND "userId" = ${userId} AND "response" = 'going'
         ${LOCK_ANSWER}`;
       if (going.length === 0) {
-        const seen = await tx.$queryRaw<{ id: RawScalar }[]>`
-          SELECT p."id" FROM "DinnerParty" p WHERE p."id" = ${partyId} AND ${visibleTo(userId)}`;
-        return { status: seen.length > 0 ? "not_going" : "not_found" };
+        return { status: (await partyVisible(partyId, userId, tx)) ? "not_going" : "not_found" };
       }
       const dish = await tx.dish.findFirst({ where: { id: dishId, partyId }, select: { id: true } });
       if (!dish) return { status: "no_dish" };
@@ -137,9 +144,7 @@ export type UnclaimResult = { status: "ok" } | { status: "not_found" } | { statu
 export async function unclaimDish(partyId: number, dishId: number, userId: string): Promise<UnclaimResult> {
   const dropped = await db.$transaction(async (tx) => (await releaseClaims(tx, { partyId, userId, dishId })) > 0);
   if (dropped) return { status: "ok" };
-  const seen = await db.$queryRaw<{ id: RawScalar }[]>`
-    SELECT p."id" FROM "DinnerParty" p WHERE p."id" = ${partyId} AND ${visibleTo(userId)}`;
-  if (seen.length === 0) return { status: "not_found" };
+  if (!(await partyVisible(partyId, userId))) return { status: "not_found" };
   const dish = await db.dish.count({ where: { id: dishId, partyId } });
   return { status: dish ? "no_claim" : "no_dish" };
 }
