@@ -61,7 +61,8 @@ function config(https: boolean): NextAuthConfig {
           const { email, password, remember } = parsed.data;
           const result = await checkCredentials({ email, password, ip: clientIpFrom(request.headers) });
           if (result.status === "throttled") throw new ThrottledSignin();
-          if (result.status === "invalid") return null;
+          // Two-factor accounts sign in through /login's second step, never here without a code.
+          if (result.status !== "ok") return null;
           return { ...result.user, remember };
         },
       }),

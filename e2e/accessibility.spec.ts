@@ -4,6 +4,7 @@ import { linkIn, waitForMail } from "./support/mail";
 import { expect, logInThroughForm, newUser, test } from "./fixtures";
 import { anotherPerson, apiCreateParty, futureLocal, uniqueVenue } from "./support/parties";
 import { randomIp } from "./support/users";
+import { totp } from "./support/two-factor";
 
 // WCAG 2.2 AA on every page, on the desktop and the phone: axe finds nothing,
 // one h1 and a unique title per page, nothing wider than the screen, tap
@@ -268,4 +269,39 @@ test("forms use the right input types and autocomplete values", async ({ page, u
   await expect(page.getByLabel("Date", { exact: true })).toHaveAttribute("type", "datetime-local");
   await expect(page.getByLabel("Number of seats", { exact: true })).toHaveAttribute("type", "number");
   await expect(page.getByLabel("Number of seats", { exact: true })).toHaveAttribute("inputmode", "numeric");
+});
+
+test("the two-factor pages pass axe: set-up, recovery codes, settings with it on, the login's second step", async ({
+  userPage: page,
+  user,
+}) => {
+  await page.goto("/settings");
+  await page.getByRole("button", { name: "Set up two-factor authentication" }).click();
+  await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  await audit(page, "two-factor set-up");
+  const secret = (await page.getByLabel("Set-up key", { exact: true }).inputValue()).replace(/\s/g, "");
+  await page.getByLabel("Code", { exact: true }).fill("000000");
+  await page.getByRole("button", { name: "Turn on" }).click();
+  await expect(page.locator(".field-error").first()).toBeVisible();
+  await audit(page, "two-factor set-up with an error");
+  await page.getByLabel("Code", { exact: true }).fill(totp(secret));
+  await page.getByRole("button", { name: "Turn on" }).click();
+  await expect(page.getByRole("list", { name: "Recovery codes" })).toBeVisible();
+  await audit(page, "recovery codes");
+  await page.goto("/settings");
+  await page.waitForLoadState("networkidle");
+  await audit(page, "settings, two-factor on");
+  await page.goto("/settings/two-factor");
+  await page.waitForLoadState("networkidle");
+  await audit(page, "new recovery codes");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Log out" }).click();
+  await page.goto("/login");
+  await logInThroughForm(page, user);
+  await expect(page.getByLabel("Code", { exact: true })).toBeVisible();
+  await audit(page, "login, second step");
+  await page.getByLabel("Code", { exact: true }).fill("000000");
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Incorrect code" })).toBeVisible();
+  await audit(page, "login, second step, wrong code");
 });

@@ -11,6 +11,8 @@ export type FormState = {
   errors?: FieldErrors;
   /** the values as typed, to refill the form (never passwords) */
   fields?: Record<string, string>;
+  /** values shown once and never again, such as new recovery codes (never stored for the form) */
+  secrets?: string[];
 };
 
 export const initialFormState: FormState = { status: "idle" };

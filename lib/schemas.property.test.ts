@@ -15,7 +15,7 @@ import { after, before, describe, it } from "node:test";
 import fc from "fast-check";
 import * as z from "zod/mini";
 import * as authSchemas from "@/lib/auth/schema";
-import { loginSchema } from "@/lib/auth/schema";
+import { loginApiSchema, loginSchema } from "@/lib/auth/schema";
 import { checkCredentials } from "@/lib/auth/credentials";
 import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
@@ -90,6 +90,8 @@ import type { Schema } from "@/lib/zod";
 import * as dietarySchemas from "@/lib/dietary/schema";
 import { DIETARY_NEEDS, dietaryApiSchema, dietaryFormSchema, OTHER_MAX } from "@/lib/dietary/schema";
 import * as dishSchemas from "@/lib/dishes/schema";
+import * as twoFactorSchemas from "@/lib/two-factor/schema";
+import { codeFormSchema, codeSchema, disableTwoFactorSchema } from "@/lib/two-factor/schema";
 import {
   claimApiSchema,
   claimFormSchema,
@@ -442,6 +444,20 @@ function prefsViolations(v: Record<string, unknown>): string[] {
         ? []
         : [`${k}: ${typeof value}`],
   );
+}
+
+const twoFactorCode = fc.oneof(
+  fc.stringMatching(/^\d{6}$/),
+  fc.constantFrom(" 123 456 ", "k7m2-x9qp-4hce", "", "   ", "x".repeat(41)),
+  nastyText,
+);
+/** A code as the schema hands it on: trimmed, 1–40 characters. */
+function codeViolations(value: unknown): string[] {
+  if (typeof value !== "string") return [`not a string (${typeof value})`];
+  const found: string[] = [];
+  if (value !== value.trim()) found.push("not trimmed");
+  if (value.length === 0 || value.length > 40) found.push(`length ${value.length}`);
+  return found;
 }
 
 /** Dietary needs as stored: known needs, each once, in the contract's order; other within its rules; share a boolean. */
@@ -843,6 +859,57 @@ const SCHEMAS: Record<string, SchemaCase> = {
       );
     },
   },
+  loginApiSchema: {
+    schema: loginApiSchema,
+    input: fc.oneof(
+      fc
+        .tuple(loginBody, fc.option(twoFactorCode, { nil: undefined }))
+        .map(([b, code]) =>
+          b && typeof b === "object" && !Array.isArray(b) && code !== undefined ? { ...b, code } : b,
+        ),
+      likelyLogin,
+    ),
+    check: ({ input, output }) => {
+      const v = output as Record<string, unknown>;
+      expectClean(
+        {
+          email: lookupEmailViolations(v.email),
+          password: passwordViolations(v.password, stringField(input, "password"), 1, Infinity),
+          remember: typeof v.remember === "boolean" ? [] : [`${typeof v.remember}`],
+          code: v.code === undefined ? [] : codeViolations(v.code),
+        },
+        output,
+      );
+    },
+  },
+  codeSchema: {
+    schema: codeSchema,
+    input: fc.oneof(twoFactorCode, anything),
+    check: ({ output }) => expectClean({ code: codeViolations(output) }, output),
+  },
+  codeFormSchema: {
+    schema: codeFormSchema,
+    input: fc.oneof(fc.record({ code: twoFactorCode }), anything),
+    check: ({ output }) => expectClean({ code: codeViolations((output as { code: unknown }).code) }, output),
+  },
+  disableTwoFactorSchema: {
+    schema: disableTwoFactorSchema,
+    input: fc.oneof(
+      fc.record({ password: fc.string({ minLength: 1, maxLength: 40 }), code: twoFactorCode }),
+      body({ password: fc.string(), code: twoFactorCode }),
+      anything,
+    ),
+    check: ({ output }) => {
+      const v = output as Record<string, unknown>;
+      expectClean(
+        {
+          password: typeof v.password === "string" && v.password.length > 0 ? [] : ["no password"],
+          code: codeViolations(v.code),
+        },
+        output,
+      );
+    },
+  },
 };
 
 describe("every schema, fuzzed (fast-check)", () => {
@@ -854,6 +921,7 @@ describe("every schema, fuzzed (fast-check)", () => {
       ...notificationSchemas,
       ...dietarySchemas,
       ...dishSchemas,
+      ...twoFactorSchemas,
     })
       .filter(([, value]) => typeof value === "object" && value !== null && "_zod" in value)
       .map(([name]) => name)

@@ -78,6 +78,10 @@ export const FLASH_COOKIE = "dp.flash";
 export const TIME_ZONE_COOKIE = "dp.tz";
 export const CSRF_COOKIE = "dp.csrf";
 export const CALLBACK_COOKIE = "dp.callback-url";
+/** The pending second step of a login with two-factor on (5 minutes, no session). */
+export const LOGIN_STEP_COOKIE = "dp.login-step";
+/** A two-factor secret being set up, sealed (lib/two-factor): nothing is stored until a code checks. */
+export const TWO_FACTOR_SETUP_COOKIE = "dp.2fa-setup";
 
 // ----------------------------------------------------------------- locale
 

@@ -11,6 +11,9 @@ import { DeleteAccountForm } from "@/components/settings/delete-account-form";
 import { DietaryForm } from "@/components/settings/dietary-form";
 import { NotificationPreferencesForm } from "@/components/settings/notification-preferences-form";
 import { getMyDietaryProfile } from "@/lib/dietary/loaders";
+import { TwoFactorSettings } from "@/components/two-factor/two-factor-settings";
+import { getAccountEvents, getRecoveryCodesLeft, getTwoFactorEnabled } from "@/lib/two-factor/loaders";
+import { EVENT_LABELS } from "@/lib/two-factor/messages";
 import { getNotificationPreferences } from "@/lib/notifications/loaders";
 import { logoutOtherSessionsAction } from "@/lib/users/actions";
 import { formatPartyDate } from "@/lib/time";
@@ -32,13 +35,16 @@ function describeBrowser(userAgent: string | null): string {
 
 export default async function SettingsPage() {
   const user = await requireUser("/settings");
-  const [sessions, viewer, feedToken, origin, prefs, dietary] = await Promise.all([
+  const [sessions, viewer, feedToken, origin, prefs, dietary, twoFactor, codesLeft, events] = await Promise.all([
     currentSessionToken().then((token) => listSessions(user.id, token)),
     getViewer(),
     getFeedToken(user.id),
     headers().then(appOrigin),
     getNotificationPreferences(user.id),
     getMyDietaryProfile(user.id),
+    getTwoFactorEnabled(user.id),
+    getRecoveryCodesLeft(user.id),
+    getAccountEvents(user.id),
   ]);
   const others = sessions.filter((s) => !s.current).length;
 
@@ -53,6 +59,11 @@ export default async function SettingsPage() {
       <section aria-labelledby="password-heading">
         <h2 id="password-heading">Change password</h2>
         <ChangePasswordForm username={user.username} />
+      </section>
+
+      <section aria-labelledby="two-factor-heading">
+        <h2 id="two-factor-heading">Two-factor authentication</h2>
+        <TwoFactorSettings enabled={twoFactor} codesLeft={codesLeft} />
       </section>
 
       <section aria-labelledby="email-heading">
@@ -90,6 +101,18 @@ export default async function SettingsPage() {
         <p className="muted">
           Up to {MAX_SESSIONS_PER_ACCOUNT} sessions at a time: logging in once more ends the oldest.
         </p>
+        {events.length > 0 && (
+          <>
+            <h3 id="events-heading">Sign-in changes</h3>
+            <ul className="session-list" aria-labelledby="events-heading">
+              {events.map((e, i) => (
+                <li key={i}>
+                  {EVENT_LABELS[e.kind]} <span className="muted">· {formatPartyDate(e.at, viewer)}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
         <form action={logoutOtherSessionsAction}>
           <input type="hidden" name="returnTo" value="/settings" />
           <PendingButton disabled={others === 0}>Log out of all other sessions</PendingButton>

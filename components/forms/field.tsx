@@ -6,11 +6,13 @@ type FieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id"> & {
   registration: UseFormRegisterReturn;
   error?: string;
   hint?: string;
+  /** for a page with two forms that share a field name (default `field-{name}`) */
+  id?: string;
 };
 
 /** A labelled input whose hint and error are tied to it for assistive tech. */
-export function Field({ label, registration, error, hint, ...input }: FieldProps) {
-  const id = `field-${registration.name}`;
+export function Field({ label, registration, error, hint, id: ownId, ...input }: FieldProps) {
+  const id = ownId ?? `field-${registration.name}`;
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;

@@ -8,10 +8,16 @@ import { tooManyLoginsMessage } from "@/lib/rate-limit/messages";
 import { buttonAction, keptFields, validatedAction } from "@/lib/safe-action";
 import { INCORRECT_CREDENTIALS, LOGGED_OUT } from "./messages";
 import { loginSchema } from "./schema";
-import { signInWithPassword, signOutHere } from "./sign-in";
+import { cancelLoginStep, signInWithCode, signInWithPassword, signOutHere } from "./sign-in";
+import * as z from "zod/mini";
+import { INCORRECT_CODE, STEP_EXPIRED } from "@/lib/two-factor/messages";
+import { codeFormSchema } from "@/lib/two-factor/schema";
 
 export const loginAction = validatedAction(loginSchema, async (input, formData) => {
-  const result = await signInWithPassword(input);
+  const result = await signInWithPassword({ ...input, twoFactorStep: true });
+  const callback = safeCallbackPath(formData.get("callbackUrl"));
+  // The password was right; the page now asks for the code (the step's cookie is set).
+  if (result.status === "two_factor_required") redirect(loginPath(callback));
   if (result.status !== "ok") {
     return {
       status: "error",
@@ -21,7 +27,43 @@ export const loginAction = validatedAction(loginSchema, async (input, formData) 
   }
   // The navigation shows who is logged in: render the layout again.
   revalidatePath("/", "layout");
-  redirect(safeCallbackPath(formData.get("callbackUrl")) ?? `/user/${result.user.username}`);
+  redirect(callback ?? `/user/${result.user.username}`);
+});
+
+function loginPath(callback: string | null): string {
+  return callback ? `/login?callbackUrl=${encodeURIComponent(callback)}` : "/login";
+}
+
+/**
+ * "Verify", the second step of /login with two-factor on: a plain form (the
+ * login page's script is at its budget), answered with a flash message on a
+ * wrong or expired step, the callback page on success.
+ */
+export async function verifyCodeAction(formData: FormData): Promise<void> {
+  const callback = safeCallbackPath(formData.get("callbackUrl"));
+  await buttonAction(async () => {
+    const back = loginPath(callback);
+    const parsed = z.safeParse(codeFormSchema, { code: formData.get("code") ?? "" });
+    if (!parsed.success) return redirectWithFlash(back, parsed.error.issues[0]?.message ?? INCORRECT_CODE, "error");
+    const result = await signInWithCode(parsed.data.code);
+    switch (result.status) {
+      case "ok":
+        revalidatePath("/", "layout");
+        redirect(callback ?? `/user/${result.user.username}`);
+      case "throttled":
+        return redirectWithFlash(back, tooManyLoginsMessage(result.retryAfter), "error");
+      case "incorrect_code":
+        return redirectWithFlash(back, INCORRECT_CODE, "error");
+      default:
+        return redirectWithFlash(back, STEP_EXPIRED, "error");
+    }
+  })(formData);
+}
+
+/** "Log in as someone else" on the second step: the pending step goes. */
+export const cancelLoginStepAction = buttonAction(async () => {
+  await cancelLoginStep();
+  redirect("/login");
 });
 
 export const logoutAction = buttonAction(async () => {

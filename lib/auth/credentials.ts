@@ -1,11 +1,18 @@
 import "server-only";
 import { clientSubject, hit, RATE_LIMITS, refund, reset } from "@/lib/rate-limit/mutations";
-import { findLoginAccount } from "./data";
+import { findLoginStep } from "@/lib/two-factor/data";
+import { checkSecondFactor, spendLoginStep } from "@/lib/two-factor/mutations";
+import { findLoginAccount, findLoginAccountById } from "./data";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import type { SessionUser } from "./session-token";
 
 export type CredentialsResult =
-  { status: "ok"; user: SessionUser } | { status: "invalid" } | { status: "throttled"; retryAfter: number };
+  | { status: "ok"; user: SessionUser; recoveryCodeUsed?: boolean }
+  | { status: "invalid" }
+  | { status: "throttled"; retryAfter: number }
+  /** the password was right, the account has two-factor on, and no code came with it */
+  | { status: "two_factor_required"; user: SessionUser }
+  | { status: "incorrect_code" };
 
 /**
  * The one place a login is decided — Auth.js's credentials provider (auth.ts)
@@ -22,6 +29,8 @@ export async function checkCredentials(input: {
   email: string;
   password: string;
   ip: string;
+  /** the second factor, when the caller has one (the JSON API's `code`) */
+  code?: string;
 }): Promise<CredentialsResult> {
   const ipKey = `login:ip:${clientSubject(input.ip)}`;
   const accountKey = `login:account:${input.email}`;
@@ -41,5 +50,38 @@ export async function checkCredentials(input: {
   if (!user || !ok) return { status: "invalid" };
 
   await Promise.all([refund(ipKey), reset(accountKey)]);
-  return { status: "ok", user: { id: user.id, username: user.username, email: user.email } };
+  const found = { id: user.id, username: user.username, email: user.email };
+  // With two-factor on, the password alone logs nobody in.
+  if (!user.twoFactorSecret) return { status: "ok", user: found };
+  if (input.code === undefined) return { status: "two_factor_required", user: found };
+  return secondFactor(found, input.code, input.ip);
+}
+
+async function secondFactor(user: SessionUser, code: string, ip: string): Promise<CredentialsResult> {
+  const check = await checkSecondFactor(user.id, code, ip);
+  if (check.status === "throttled") return check;
+  if (check.status === "incorrect") return { status: "incorrect_code" };
+  return { status: "ok", user, recoveryCodeUsed: check.recovery };
+}
+
+export type StepResult = CredentialsResult | { status: "expired" };
+
+/**
+ * The second step of /login: the pending step a correct password made (its
+ * cookie's token) and a code. The step is bound to its account — the code is
+ * checked against that account only — and finishes one login at most.
+ */
+export async function checkLoginStep(input: {
+  token: string;
+  code: string;
+  ip: string;
+}): Promise<StepResult & { remember?: boolean }> {
+  const step = await findLoginStep(input.token);
+  if (!step) return { status: "expired" };
+  const user = await findLoginAccountById(step.userId);
+  if (!user) return { status: "expired" };
+  const result = await secondFactor(user, input.code, input.ip);
+  if (result.status !== "ok") return result;
+  if (!(await spendLoginStep(step.id))) return { status: "expired" };
+  return { ...result, remember: step.remember };
 }

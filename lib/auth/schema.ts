@@ -4,6 +4,7 @@ import * as z from "zod/mini";
 import "@/lib/zod";
 import { PASSWORD_MAX } from "@/lib/users/bounds";
 import { emailTextSchema } from "@/lib/users/schema";
+import { codeSchema } from "@/lib/two-factor/schema";
 
 /** Checkbox: a boolean from JSON or react-hook-form, "on" from a plain form post. */
 const checkboxSchema = z.pipe(
@@ -20,3 +21,6 @@ export const loginSchema = z.object({
     .check(z.minLength(1, "Enter your password."), z.maxLength(PASSWORD_MAX * 4, "Password is too long.")),
   remember: checkboxSchema,
 });
+
+/** POST /api/users/login: the form's fields, and `code` for an account with two-factor on. */
+export const loginApiSchema = z.extend(loginSchema, { code: z.optional(codeSchema) });

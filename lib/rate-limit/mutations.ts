@@ -35,6 +35,10 @@ export const RATE_LIMITS = {
   confirmResendPerUser: { limit: 3, windowMs: 60 * 60_000 },
   /** "Message your guests" per host, over all their parties */
   hostMessagePerUser: { limit: 10, windowMs: 60 * 60_000 },
+  /** wrong two-factor codes per client IP */
+  twoFactorPerIp: { limit: 10, windowMs: 60_000 },
+  /** consecutive wrong two-factor codes per account (reset by a right one) */
+  twoFactorPerAccount: { limit: 10, windowMs: 15 * 60_000 },
 } satisfies Record<string, Limit>;
 
 /**

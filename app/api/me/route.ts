@@ -1,11 +1,14 @@
 import { getCurrentUser } from "@/lib/auth/loaders";
 import { ALREADY_LOGGED_IN } from "@/lib/auth/messages";
+import { twoFactorEnabled } from "@/lib/two-factor/data";
 import { apiRoute, json, methodNotAllowed, unauthorized } from "@/lib/http/api";
 
 export const GET = apiRoute(async () => {
   const user = await getCurrentUser();
   if (!user) throw unauthorized();
-  return json({ message: ALREADY_LOGGED_IN, id: user.id, username: user.username, email: user.email });
+  const me = { message: ALREADY_LOGGED_IN, id: user.id, username: user.username, email: user.email };
+  // Part 1's answer, byte for byte, for accounts without two-factor (decision 028).
+  return json((await twoFactorEnabled(user.id)) ? { ...me, twoFactor: true } : me);
 });
 
 export const { POST, PUT, PATCH, DELETE } = methodNotAllowed("GET");
