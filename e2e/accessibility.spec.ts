@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { linkIn, waitForMail } from "./support/mail";
-import { expect, logInThroughForm, newUser, test } from "./fixtures";
+import { expect, logInThroughForm, logOut, newUser, test } from "./fixtures";
 import { anotherPerson, apiCreateParty, futureLocal, uniqueVenue } from "./support/parties";
 import { randomIp } from "./support/users";
 import { totp } from "./support/two-factor";
@@ -48,140 +48,144 @@ async function audit(page: Page, label: string) {
   return page.title();
 }
 
-test("every page passes axe, logged out and logged in, forms with errors included", async ({ page, user, browser }) => {
-  test.setTimeout(180_000);
-  const titles = new Map<string, string>();
-  const visit = async (path: string, label = path) => {
-    await page.goto(path);
+test(
+  "every page passes axe, logged out and logged in, forms with errors included",
+  { tag: ["@smoke", "@layout"] },
+  async ({ page, user, browser }) => {
+    test.setTimeout(180_000);
+    const titles = new Map<string, string>();
+    const visit = async (path: string, label = path) => {
+      await page.goto(path);
+      await page.waitForLoadState("networkidle");
+      titles.set(label, await audit(page, label));
+    };
+
+    for (const path of ["/", "/login", "/register"]) await visit(path);
+    await visit("/no-such-page", "404");
+    await page.goto(`/user/${user.username}`);
+    await audit(page, "login (bounced)");
+
+    // Forms showing their errors.
+    await page.goto("/register");
+    await page.getByRole("button", { name: "Register" }).click();
+    await expect(page.locator(".field-error").first()).toBeVisible();
+    await audit(page, "register with errors");
+    await page.goto("/login");
+    await logInThroughForm(page, { email: user.email, password: "not the password here" });
+    await expect(page.getByText("Incorrect credentials").first()).toBeVisible();
+    await audit(page, "login with errors");
+
+    await logInThroughForm(page, user);
+    await expect(page).toHaveURL(`/user/${user.username}`);
+    const host = await anotherPerson(browser, test.info().project.use.baseURL!, "axehost");
+    const party = await apiCreateParty(host.page.request);
+    const mine = await apiCreateParty(page.request);
+    await page.request.post(`/api/parties/${party.id}/rsvp`);
+    for (const path of [
+      "/",
+      `/user/${user.username}`,
+      `/user/${host.user.username}`,
+      "/rsvp",
+      `/parties/${party.id}`,
+      `/parties/${mine.id}`,
+      `/parties/${mine.id}/edit`,
+      `/parties/${mine.id}/delete`,
+      "/settings",
+    ]) {
+      await visit(path);
+    }
+    // Part 2: a guest's answer controls (no answer yet: plus-ones and the three
+    // buttons; answered: the note too), and the host's guest list by answer,
+    // with notes, the waitlist and Remove, and its confirmation page.
+    const open = await apiCreateParty(host.page.request, { plusOnesAllowed: 2 });
+    await visit(`/parties/${open.id}`, "party, guest without an answer");
+    await expect(page.getByLabel("Plus-ones", { exact: true })).toBeVisible();
+    await page.request.put(`/api/parties/${open.id}/rsvp`, { data: { response: "maybe", note: "Maybe late" } });
+    // The same page (and title) again, now with an answer: audited, not counted as a page of its own.
+    await page.goto(`/parties/${open.id}`);
     await page.waitForLoadState("networkidle");
-    titles.set(label, await audit(page, label));
-  };
+    await audit(page, "party, guest who answered");
+    await expect(page.getByLabel("Note for the host")).toHaveValue("Maybe late");
+    const hosted = await apiCreateParty(page.request, { seats: 2, waitlist: true, plusOnesAllowed: 1 });
+    await host.page.request.put(`/api/parties/${hosted.id}/rsvp`, { data: { response: "going", note: "No fish" } });
+    const third = await anotherPerson(browser, test.info().project.use.baseURL!, "axewait");
+    await third.page.request.put(`/api/parties/${hosted.id}/rsvp`, { data: { response: "going", plusOnes: 1 } });
+    await visit(`/parties/${hosted.id}`, "party, host's guest list");
+    await expect(page.getByRole("button", { name: `Remove ${third.user.username}` })).toBeVisible();
+    await expect(page.getByText("2 going · 0 maybe · 0 can't go · 1 on the waitlist")).toBeVisible();
+    await visit(`/parties/${hosted.id}/guests/${host.user.username}/remove`, "remove a guest");
+    await third.context.close();
+    // Part 2, invitations: a party with a title, details and a hidden venue as
+    // a guest sees it, and the logged-out preview of its invitation link.
+    const secret = await apiCreateParty(host.page.request, {
+      title: "Axe supper",
+      details: "Ring twice.\nMap: https://maps.example/axe",
+      visibility: "invite-only",
+      venueHidden: true,
+    });
+    const { url } = await (await host.page.request.post(`/api/parties/${secret.id}/invite-link`)).json();
+    const invitation = new URL(url).pathname;
+    expect((await page.request.post(`/api/invites/${invitation.split("/")[2]}`)).status()).toBe(200);
+    await visit(`/parties/${secret.id}`, "party with a hidden venue, guest");
+    const outsider = await browser.newContext({
+      baseURL: test.info().project.use.baseURL!,
+      viewport: page.viewportSize(),
+      extraHTTPHeaders: { "x-forwarded-for": randomIp() },
+    });
+    const preview = await outsider.newPage();
+    await preview.goto(invitation);
+    await preview.waitForLoadState("networkidle");
+    await audit(preview, "invitation preview");
+    await outsider.close();
+    // Part 2, mail: the host's messages as a guest sees them, and the page of an unsubscribe link.
+    const message = { data: { message: "Bring a jumper.\nhttps://maps.example/garden" } };
+    expect((await host.page.request.post(`/api/parties/${party.id}/messages`, message)).status()).toBe(201);
+    await page.goto(`/parties/${party.id}`);
+    await page.waitForLoadState("networkidle");
+    await audit(page, "party with messages from the host");
+    await expect(page.getByRole("region", { name: "Messages from the host" })).toBeVisible();
+    await visit(linkIn(await waitForMail(user.email, { subject: /A message from/ }), "/unsubscribe/"), "unsubscribe");
+    // Part 2, at the table, on the party this user hosts: the board as a going
+    // guest sees it (one item theirs, one still open), the host's dietary
+    // summary and board, an item's edit page.
+    const guestApi = host.page.request;
+    await guestApi.put("/api/me/dietary", { data: { needs: ["vegetarian", "nut-allergy"], other: "No coriander" } });
+    const dishes = `/api/parties/${hosted.id}/dishes`;
+    const wine = await (await page.request.post(dishes, { data: { name: "Wine", quantity: 2 } })).json();
+    await page.request.post(dishes, { data: { name: "Dessert", quantity: 1 } });
+    expect((await guestApi.post(`${dishes}/${wine.id}/claim`, { data: { note: "A red" } })).status()).toBe(201);
+    await host.page.goto(`/parties/${hosted.id}`);
+    await host.page.waitForLoadState("networkidle");
+    await audit(host.page, "party with a dish board, going guest");
+    await expect(host.page.getByRole("button", { name: "I can't bring it" })).toBeVisible();
+    await page.goto(`/parties/${hosted.id}`);
+    await page.waitForLoadState("networkidle");
+    await audit(page, "party with dietary needs and a dish board, host");
+    await expect(page.getByRole("region", { name: "Dietary needs" })).toContainText("1 Vegetarian · 1 Nut allergy");
+    await visit(`/parties/${hosted.id}/dishes/${wine.id}/edit`, "edit an item");
+    await page.goto(`/parties/${party.id}/edit`);
+    titles.set("403", await audit(page, "403"));
 
-  for (const path of ["/", "/login", "/register"]) await visit(path);
-  await visit("/no-such-page", "404");
-  await page.goto(`/user/${user.username}`);
-  await audit(page, "login (bounced)");
+    await page.goto(`/user/${user.username}`);
+    await page.getByRole("button", { name: "Create party" }).click();
+    await expect(page.locator(".field-error").first()).toBeVisible();
+    await audit(page, "host form with errors");
+    await page.goto("/settings");
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(page.locator(".field-error").first()).toBeVisible();
+    await audit(page, "settings with errors");
 
-  // Forms showing their errors.
-  await page.goto("/register");
-  await page.getByRole("button", { name: "Register" }).click();
-  await expect(page.locator(".field-error").first()).toBeVisible();
-  await audit(page, "register with errors");
-  await page.goto("/login");
-  await logInThroughForm(page, { email: user.email, password: "not the password here" });
-  await expect(page.getByText("Incorrect credentials").first()).toBeVisible();
-  await audit(page, "login with errors");
-
-  await logInThroughForm(page, user);
-  await expect(page).toHaveURL(`/user/${user.username}`);
-  const host = await anotherPerson(browser, test.info().project.use.baseURL!, "axehost");
-  const party = await apiCreateParty(host.page.request);
-  const mine = await apiCreateParty(page.request);
-  await page.request.post(`/api/parties/${party.id}/rsvp`);
-  for (const path of [
-    "/",
-    `/user/${user.username}`,
-    `/user/${host.user.username}`,
-    "/rsvp",
-    `/parties/${party.id}`,
-    `/parties/${mine.id}`,
-    `/parties/${mine.id}/edit`,
-    `/parties/${mine.id}/delete`,
-    "/settings",
-  ]) {
-    await visit(path);
-  }
-  // Part 2: a guest's answer controls (no answer yet: plus-ones and the three
-  // buttons; answered: the note too), and the host's guest list by answer,
-  // with notes, the waitlist and Remove, and its confirmation page.
-  const open = await apiCreateParty(host.page.request, { plusOnesAllowed: 2 });
-  await visit(`/parties/${open.id}`, "party, guest without an answer");
-  await expect(page.getByLabel("Plus-ones", { exact: true })).toBeVisible();
-  await page.request.put(`/api/parties/${open.id}/rsvp`, { data: { response: "maybe", note: "Maybe late" } });
-  // The same page (and title) again, now with an answer: audited, not counted as a page of its own.
-  await page.goto(`/parties/${open.id}`);
-  await page.waitForLoadState("networkidle");
-  await audit(page, "party, guest who answered");
-  await expect(page.getByLabel("Note for the host")).toHaveValue("Maybe late");
-  const hosted = await apiCreateParty(page.request, { seats: 2, waitlist: true, plusOnesAllowed: 1 });
-  await host.page.request.put(`/api/parties/${hosted.id}/rsvp`, { data: { response: "going", note: "No fish" } });
-  const third = await anotherPerson(browser, test.info().project.use.baseURL!, "axewait");
-  await third.page.request.put(`/api/parties/${hosted.id}/rsvp`, { data: { response: "going", plusOnes: 1 } });
-  await visit(`/parties/${hosted.id}`, "party, host's guest list");
-  await expect(page.getByRole("button", { name: `Remove ${third.user.username}` })).toBeVisible();
-  await expect(page.getByText("2 going · 0 maybe · 0 can't go · 1 on the waitlist")).toBeVisible();
-  await visit(`/parties/${hosted.id}/guests/${host.user.username}/remove`, "remove a guest");
-  await third.context.close();
-  // Part 2, invitations: a party with a title, details and a hidden venue as
-  // a guest sees it, and the logged-out preview of its invitation link.
-  const secret = await apiCreateParty(host.page.request, {
-    title: "Axe supper",
-    details: "Ring twice.\nMap: https://maps.example/axe",
-    visibility: "invite-only",
-    venueHidden: true,
-  });
-  const { url } = await (await host.page.request.post(`/api/parties/${secret.id}/invite-link`)).json();
-  const invitation = new URL(url).pathname;
-  expect((await page.request.post(`/api/invites/${invitation.split("/")[2]}`)).status()).toBe(200);
-  await visit(`/parties/${secret.id}`, "party with a hidden venue, guest");
-  const outsider = await browser.newContext({
-    baseURL: test.info().project.use.baseURL!,
-    viewport: page.viewportSize(),
-    extraHTTPHeaders: { "x-forwarded-for": randomIp() },
-  });
-  const preview = await outsider.newPage();
-  await preview.goto(invitation);
-  await preview.waitForLoadState("networkidle");
-  await audit(preview, "invitation preview");
-  await outsider.close();
-  // Part 2, mail: the host's messages as a guest sees them, and the page of an unsubscribe link.
-  const message = { data: { message: "Bring a jumper.\nhttps://maps.example/garden" } };
-  expect((await host.page.request.post(`/api/parties/${party.id}/messages`, message)).status()).toBe(201);
-  await page.goto(`/parties/${party.id}`);
-  await page.waitForLoadState("networkidle");
-  await audit(page, "party with messages from the host");
-  await expect(page.getByRole("region", { name: "Messages from the host" })).toBeVisible();
-  await visit(linkIn(await waitForMail(user.email, { subject: /A message from/ }), "/unsubscribe/"), "unsubscribe");
-  // Part 2, at the table, on the party this user hosts: the board as a going
-  // guest sees it (one item theirs, one still open), the host's dietary
-  // summary and board, an item's edit page.
-  const guestApi = host.page.request;
-  await guestApi.put("/api/me/dietary", { data: { needs: ["vegetarian", "nut-allergy"], other: "No coriander" } });
-  const dishes = `/api/parties/${hosted.id}/dishes`;
-  const wine = await (await page.request.post(dishes, { data: { name: "Wine", quantity: 2 } })).json();
-  await page.request.post(dishes, { data: { name: "Dessert", quantity: 1 } });
-  expect((await guestApi.post(`${dishes}/${wine.id}/claim`, { data: { note: "A red" } })).status()).toBe(201);
-  await host.page.goto(`/parties/${hosted.id}`);
-  await host.page.waitForLoadState("networkidle");
-  await audit(host.page, "party with a dish board, going guest");
-  await expect(host.page.getByRole("button", { name: "I can't bring it" })).toBeVisible();
-  await page.goto(`/parties/${hosted.id}`);
-  await page.waitForLoadState("networkidle");
-  await audit(page, "party with dietary needs and a dish board, host");
-  await expect(page.getByRole("region", { name: "Dietary needs" })).toContainText("1 Vegetarian · 1 Nut allergy");
-  await visit(`/parties/${hosted.id}/dishes/${wine.id}/edit`, "edit an item");
-  await page.goto(`/parties/${party.id}/edit`);
-  titles.set("403", await audit(page, "403"));
-
-  await page.goto(`/user/${user.username}`);
-  await page.getByRole("button", { name: "Create party" }).click();
-  await expect(page.locator(".field-error").first()).toBeVisible();
-  await audit(page, "host form with errors");
-  await page.goto("/settings");
-  await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.locator(".field-error").first()).toBeVisible();
-  await audit(page, "settings with errors");
-
-  // Every kind of page has a title of its own.
-  expect(titles.get("/login")).toBe("Log in · DinnerParty");
-  expect(titles.get("/register")).toBe("Register · DinnerParty");
-  expect(titles.get("/rsvp")).toBe("RSVP · DinnerParty");
-  expect(titles.get("/settings")).toBe("Account settings · DinnerParty");
-  expect(titles.get(`/parties/${party.id}`)).toBe(`Dinner at ${party.venue} · DinnerParty`);
-  const distinct = new Set(titles.values());
-  expect(distinct.size, JSON.stringify([...titles])).toBe(titles.size);
-  await host.context.close();
-});
+    // Every kind of page has a title of its own.
+    expect(titles.get("/login")).toBe("Log in · DinnerParty");
+    expect(titles.get("/register")).toBe("Register · DinnerParty");
+    expect(titles.get("/rsvp")).toBe("RSVP · DinnerParty");
+    expect(titles.get("/settings")).toBe("Account settings · DinnerParty");
+    expect(titles.get(`/parties/${party.id}`)).toBe(`Dinner at ${party.venue} · DinnerParty`);
+    const distinct = new Set(titles.values());
+    expect(distinct.size, JSON.stringify([...titles])).toBe(titles.size);
+    await host.context.close();
+  },
+);
 
 /** Press Tab until `target` has the focus (at most `max` times). */
 async function tabTo(page: Page, target: Locator, max = 60) {
@@ -271,37 +275,38 @@ test("forms use the right input types and autocomplete values", async ({ page, u
   await expect(page.getByLabel("Number of seats", { exact: true })).toHaveAttribute("inputmode", "numeric");
 });
 
-test("the two-factor pages pass axe: set-up, recovery codes, settings with it on, the login's second step", async ({
-  userPage: page,
-  user,
-}) => {
-  await page.goto("/settings");
-  await page.getByRole("button", { name: "Set up two-factor authentication" }).click();
-  await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
-  await page.waitForLoadState("networkidle");
-  await audit(page, "two-factor set-up");
-  const secret = (await page.getByLabel("Set-up key", { exact: true }).inputValue()).replace(/\s/g, "");
-  await page.getByLabel("Code", { exact: true }).fill("000000");
-  await page.getByRole("button", { name: "Turn on" }).click();
-  await expect(page.locator(".field-error").first()).toBeVisible();
-  await audit(page, "two-factor set-up with an error");
-  await page.getByLabel("Code", { exact: true }).fill(totp(secret));
-  await page.getByRole("button", { name: "Turn on" }).click();
-  await expect(page.getByRole("list", { name: "Recovery codes" })).toBeVisible();
-  await audit(page, "recovery codes");
-  await page.goto("/settings");
-  await page.waitForLoadState("networkidle");
-  await audit(page, "settings, two-factor on");
-  await page.goto("/settings/two-factor");
-  await page.waitForLoadState("networkidle");
-  await audit(page, "new recovery codes");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Log out" }).click();
-  await page.goto("/login");
-  await logInThroughForm(page, user);
-  await expect(page.getByLabel("Code", { exact: true })).toBeVisible();
-  await audit(page, "login, second step");
-  await page.getByLabel("Code", { exact: true }).fill("000000");
-  await page.getByRole("button", { name: "Verify" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Incorrect code" })).toBeVisible();
-  await audit(page, "login, second step, wrong code");
-});
+test(
+  "the two-factor pages pass axe: set-up, recovery codes, settings with it on, the login's second step",
+  { tag: "@layout" },
+  async ({ userPage: page, user }) => {
+    await page.goto("/settings");
+    await page.getByRole("button", { name: "Set up two-factor authentication" }).click();
+    await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    await audit(page, "two-factor set-up");
+    const secret = (await page.getByLabel("Set-up key", { exact: true }).inputValue()).replace(/\s/g, "");
+    await page.getByLabel("Code", { exact: true }).fill("000000");
+    await page.getByRole("button", { name: "Turn on" }).click();
+    await expect(page.locator(".field-error").first()).toBeVisible();
+    await audit(page, "two-factor set-up with an error");
+    await page.getByLabel("Code", { exact: true }).fill(totp(secret));
+    await page.getByRole("button", { name: "Turn on" }).click();
+    await expect(page.getByRole("list", { name: "Recovery codes" })).toBeVisible();
+    await audit(page, "recovery codes");
+    await page.goto("/settings");
+    await page.waitForLoadState("networkidle");
+    await audit(page, "settings, two-factor on");
+    await page.goto("/settings/two-factor");
+    await page.waitForLoadState("networkidle");
+    await audit(page, "new recovery codes");
+    await logOut(page);
+    await page.goto("/login");
+    await logInThroughForm(page, user);
+    await expect(page.getByLabel("Code", { exact: true })).toBeVisible();
+    await audit(page, "login, second step");
+    await page.getByLabel("Code", { exact: true }).fill("000000");
+    await page.getByRole("button", { name: "Verify" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Incorrect code" })).toBeVisible();
+    await audit(page, "login, second step, wrong code");
+  },
+);

@@ -2,7 +2,7 @@ import { expect, logInThroughForm, nav, newUser, registerThroughForm, test } fro
 import { sql } from "./support/db";
 
 test.describe("registration", () => {
-  test("a new account is signed in and lands on its profile", async ({ page }) => {
+  test("a new account is signed in and lands on its profile", { tag: "@smoke" }, async ({ page }) => {
     const user = newUser("reg");
     await page.goto("/register");
     await expect(page).toHaveTitle("Register · DinnerParty");
@@ -82,7 +82,7 @@ test.describe("registration", () => {
 });
 
 test.describe("login and logout", () => {
-  test("log in lands on the profile; the home page welcomes back", async ({ page, user }) => {
+  test("log in lands on the profile; the home page welcomes back", { tag: "@smoke" }, async ({ page, user }) => {
     await page.goto("/login");
     await expect(page).toHaveTitle("Log in · DinnerParty");
     await logInThroughForm(page, user);

@@ -1,7 +1,7 @@
 import { apiLogin, createUser, expect, newUser, test } from "./fixtures";
 
 test.describe("POST /api/users", () => {
-  test("201 with id, username and email — never the password", async ({ request }) => {
+  test("201 with id, username and email — never the password", { tag: "@smoke" }, async ({ request }) => {
     const user = newUser("api");
     const res = await request.post("/api/users", {
       data: { username: user.username.toUpperCase(), email: user.email.toUpperCase(), password: user.password },
@@ -67,7 +67,7 @@ test.describe("POST /api/users", () => {
 });
 
 test.describe("POST /api/users/login", () => {
-  test("200 with id, username, message and a session cookie", async ({ request, user }) => {
+  test("200 with id, username, message and a session cookie", { tag: "@smoke" }, async ({ request, user }) => {
     const res = await apiLogin(request, user);
     const body = await res.json();
     expect(body).toEqual({
@@ -102,26 +102,30 @@ test.describe("POST /api/users/login", () => {
 });
 
 test.describe("sessions over the API", () => {
-  test("GET /api/me: 401 logged out, 200 logged in, 401 again after logout", async ({ request, user }) => {
-    const before = await request.get("/api/me");
-    expect(before.status()).toBe(401);
-    expect(await before.json()).toEqual({ message: "Unauthorized" });
+  test(
+    "GET /api/me: 401 logged out, 200 logged in, 401 again after logout",
+    { tag: "@smoke" },
+    async ({ request, user }) => {
+      const before = await request.get("/api/me");
+      expect(before.status()).toBe(401);
+      expect(await before.json()).toEqual({ message: "Unauthorized" });
 
-    await apiLogin(request, user);
-    const me = await request.get("/api/me");
-    expect(me.status()).toBe(200);
-    expect(await me.json()).toEqual({
-      message: "You are already logged in",
-      id: expect.any(String),
-      username: user.username,
-      email: user.email,
-    });
+      await apiLogin(request, user);
+      const me = await request.get("/api/me");
+      expect(me.status()).toBe(200);
+      expect(await me.json()).toEqual({
+        message: "You are already logged in",
+        id: expect.any(String),
+        username: user.username,
+        email: user.email,
+      });
 
-    const out = await request.post("/api/users/logout");
-    expect(out.status()).toBe(204);
-    expect(await out.text()).toBe("");
-    expect((await request.get("/api/me")).status()).toBe(401);
-  });
+      const out = await request.post("/api/users/logout");
+      expect(out.status()).toBe(204);
+      expect(await out.text()).toBe("");
+      expect((await request.get("/api/me")).status()).toBe(401);
+    },
+  );
 
   test("a cookie copied before logout is refused by the API afterwards", async ({ playwright, user }) => {
     const baseURL = test.info().project.use.baseURL;

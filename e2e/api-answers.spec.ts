@@ -3,6 +3,7 @@
 // lib/parties/answers.test.ts; here the HTTP surface is.
 import type { APIRequestContext, PlaywrightWorkerArgs } from "@playwright/test";
 import { apiLogin, createUser, expect, newUser, test, type TestUser } from "./fixtures";
+import { dbDate, sql } from "./support/db";
 import { apiCreateParty, type ApiParty } from "./support/parties";
 import { randomIp } from "./support/users";
 
@@ -49,60 +50,60 @@ test.describe("answers over the API", () => {
     await apiLogin(request, user);
   });
 
-  test("PUT going, maybe, declined: the contract's messages and rsvp; Party shows counts and names", async ({
-    request,
-    playwright,
-    user,
-  }) => {
-    const party = await apiCreateParty(request, { seats: 6, plusOnesAllowed: 2 });
-    const ana = await person(playwright, "ana");
-    const going = await answer(ana, party.id, { response: "going", plusOnes: 2, note: "Vegetarian, thanks!" });
-    expect(going.status).toBe(200);
-    expect(going.body.message).toMatch(
-      new RegExp(`^You successfully RSVP'd to ${user.username}'s dinner party on .+!$`),
-    );
-    expect(going.body.rsvp).toEqual({ response: "going", plusOnes: 2, note: "Vegetarian, thanks!", position: null });
+  test(
+    "PUT going, maybe, declined: the contract's messages and rsvp; Party shows counts and names",
+    { tag: "@smoke" },
+    async ({ request, playwright, user }) => {
+      const party = await apiCreateParty(request, { seats: 6, plusOnesAllowed: 2 });
+      const ana = await person(playwright, "ana");
+      const going = await answer(ana, party.id, { response: "going", plusOnes: 2, note: "Vegetarian, thanks!" });
+      expect(going.status).toBe(200);
+      expect(going.body.message).toMatch(
+        new RegExp(`^You successfully RSVP'd to ${user.username}'s dinner party on .+!$`),
+      );
+      expect(going.body.rsvp).toEqual({ response: "going", plusOnes: 2, note: "Vegetarian, thanks!", position: null });
 
-    const again = await answer(ana, party.id, { response: "going", plusOnes: 1 });
-    expect(again.body).toEqual({
-      message: "Your RSVP has been updated.",
-      rsvp: { response: "going", plusOnes: 1, note: "Vegetarian, thanks!", position: null },
-    });
+      const again = await answer(ana, party.id, { response: "going", plusOnes: 1 });
+      expect(again.body).toEqual({
+        message: "Your RSVP has been updated.",
+        rsvp: { response: "going", plusOnes: 1, note: "Vegetarian, thanks!", position: null },
+      });
 
-    const bob = await person(playwright, "bob");
-    const maybe = await answer(bob, party.id, { response: "maybe" });
-    expect(maybe.status).toBe(200);
-    expect(maybe.body.message).toMatch(new RegExp(`^You're a maybe for ${user.username}'s dinner party on .+\\.$`));
-    const cid = await person(playwright, "cid");
-    const declined = await answer(cid, party.id, { response: "declined" });
-    expect(declined.body.message).toBe(`Thanks for letting ${user.username} know you can't make it.`);
+      const bob = await person(playwright, "bob");
+      const maybe = await answer(bob, party.id, { response: "maybe" });
+      expect(maybe.status).toBe(200);
+      expect(maybe.body.message).toMatch(new RegExp(`^You're a maybe for ${user.username}'s dinner party on .+\\.$`));
+      const cid = await person(playwright, "cid");
+      const declined = await answer(cid, party.id, { response: "declined" });
+      expect(declined.body.message).toBe(`Thanks for letting ${user.username} know you can't make it.`);
 
-    const seen = await partyAs(bob.ctx, party.id);
-    expect(seen).toMatchObject({
-      seatsTaken: 3,
-      plusOnesAllowed: 2,
-      waitlist: false,
-      rsvpBy: null,
-      guestListHidden: false,
-      counts: { going: 2, maybe: 1, declined: 1, waitlisted: 0 },
-      attendees: [
-        { username: user.username, plusOnes: 0 },
-        { username: ana.user.username, plusOnes: 1 },
-      ],
-      maybe: [{ username: bob.user.username }],
-      myRsvp: { response: "maybe", plusOnes: 0, note: "", position: null },
-    });
-    // Notes are for the host only: nowhere in what a guest reads.
-    expect(JSON.stringify(seen)).not.toContain("Vegetarian");
-    expect((await partyAs(ana.ctx, party.id)).myRsvp?.note).toBe("Vegetarian, thanks!");
-    expect((await partyAs(request, party.id)).myRsvp).toEqual({
-      response: "going",
-      plusOnes: 0,
-      note: "",
-      position: null,
-    });
-    for (const p of [ana, bob, cid]) await p.ctx.dispose();
-  });
+      const seen = await partyAs(bob.ctx, party.id);
+      expect(seen).toMatchObject({
+        seatsTaken: 3,
+        plusOnesAllowed: 2,
+        waitlist: false,
+        rsvpBy: null,
+        guestListHidden: false,
+        counts: { going: 2, maybe: 1, declined: 1, waitlisted: 0 },
+        attendees: [
+          { username: user.username, plusOnes: 0 },
+          { username: ana.user.username, plusOnes: 1 },
+        ],
+        maybe: [{ username: bob.user.username }],
+        myRsvp: { response: "maybe", plusOnes: 0, note: "", position: null },
+      });
+      // Notes are for the host only: nowhere in what a guest reads.
+      expect(JSON.stringify(seen)).not.toContain("Vegetarian");
+      expect((await partyAs(ana.ctx, party.id)).myRsvp?.note).toBe("Vegetarian, thanks!");
+      expect((await partyAs(request, party.id)).myRsvp).toEqual({
+        response: "going",
+        plusOnes: 0,
+        note: "",
+        position: null,
+      });
+      for (const p of [ana, bob, cid]) await p.ctx.dispose();
+    },
+  );
 
   test("bad input is a 400 with field errors and changes nothing", async ({ request, playwright }) => {
     const party = await apiCreateParty(request, { plusOnesAllowed: 1 });
@@ -162,8 +163,12 @@ test.describe("answers over the API", () => {
     expect(post.status()).toBe(409);
     expect(await post.json()).toEqual({ message: "Sorry, this dinner party is full." });
 
-    const closing = await apiCreateParty(request, { rsvpBy: new Date(Date.now() + 1500).toISOString() });
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    // The deadline passes: moved into the past in the database, not waited for.
+    const closing = await apiCreateParty(request, { rsvpBy: new Date(Date.now() + 3_600_000).toISOString() });
+    await sql(`UPDATE "DinnerParty" SET "rsvpBy" = $1 WHERE "id" = $2`, [
+      dbDate(new Date(Date.now() - 1000)),
+      closing.id,
+    ]);
     expect(await answer(guest, closing.id, { response: "going" })).toEqual({
       status: 409,
       body: { message: "RSVPs for this dinner party are closed." },
@@ -171,52 +176,53 @@ test.describe("answers over the API", () => {
     for (const p of [guest, late]) await p.ctx.dispose();
   });
 
-  test("waitlist: POST answers 202 with a place; cancelling a seat promotes the first in line", async ({
-    request,
-    playwright,
-  }) => {
-    const party = await apiCreateParty(request, { seats: 2, waitlist: true });
-    const [a, b, c] = [await person(playwright, "a"), await person(playwright, "b"), await person(playwright, "c")];
-    const seated = await a.ctx.post(`/api/parties/${party.id}/rsvp`);
-    expect(seated.status()).toBe(201);
-    expect((await seated.json()).rsvp).toEqual({ response: "going", plusOnes: 0, note: "", position: null });
-    const first = await b.ctx.post(`/api/parties/${party.id}/rsvp`, { data: {} });
-    expect(first.status()).toBe(202);
-    expect(await first.json()).toEqual({
-      message: "This dinner party is full. You're number 1 on the waitlist.",
-      rsvp: { response: "waitlisted", plusOnes: 0, note: "", position: 1 },
-    });
-    const second = await answer(c, party.id, { response: "going" });
-    expect(second).toEqual({
-      status: 200,
-      body: {
-        message: "This dinner party is full. You're number 2 on the waitlist.",
-        rsvp: { response: "waitlisted", plusOnes: 0, note: "", position: 2 },
-      },
-    });
-    expect((await b.ctx.post(`/api/parties/${party.id}/rsvp`)).status()).toBe(409);
-    expect((await partyAs(request, party.id)).counts).toEqual({ going: 2, maybe: 0, declined: 0, waitlisted: 2 });
+  test(
+    "waitlist: POST answers 202 with a place; cancelling a seat promotes the first in line",
+    { tag: "@smoke" },
+    async ({ request, playwright }) => {
+      const party = await apiCreateParty(request, { seats: 2, waitlist: true });
+      const [a, b, c] = [await person(playwright, "a"), await person(playwright, "b"), await person(playwright, "c")];
+      const seated = await a.ctx.post(`/api/parties/${party.id}/rsvp`);
+      expect(seated.status()).toBe(201);
+      expect((await seated.json()).rsvp).toEqual({ response: "going", plusOnes: 0, note: "", position: null });
+      const first = await b.ctx.post(`/api/parties/${party.id}/rsvp`, { data: {} });
+      expect(first.status()).toBe(202);
+      expect(await first.json()).toEqual({
+        message: "This dinner party is full. You're number 1 on the waitlist.",
+        rsvp: { response: "waitlisted", plusOnes: 0, note: "", position: 1 },
+      });
+      const second = await answer(c, party.id, { response: "going" });
+      expect(second).toEqual({
+        status: 200,
+        body: {
+          message: "This dinner party is full. You're number 2 on the waitlist.",
+          rsvp: { response: "waitlisted", plusOnes: 0, note: "", position: 2 },
+        },
+      });
+      expect((await b.ctx.post(`/api/parties/${party.id}/rsvp`)).status()).toBe(409);
+      expect((await partyAs(request, party.id)).counts).toEqual({ going: 2, maybe: 0, declined: 0, waitlisted: 2 });
 
-    expect((await a.ctx.delete(`/api/parties/${party.id}/rsvp`)).status()).toBe(204);
-    expect((await partyAs(b.ctx, party.id)).myRsvp).toEqual({
-      response: "going",
-      plusOnes: 0,
-      note: "",
-      position: null,
-    });
-    expect((await partyAs(c.ctx, party.id)).myRsvp?.position).toBe(1);
-    // Leaving the waitlist is a DELETE too.
-    expect((await c.ctx.delete(`/api/parties/${party.id}/rsvp`)).status()).toBe(204);
-    expect((await partyAs(c.ctx, party.id)).myRsvp).toBeNull();
-    expect((await c.ctx.delete(`/api/parties/${party.id}/rsvp`)).status()).toBe(404);
-    // The host raises the seats: the next in line is seated at once.
-    expect((await answer(a, party.id, { response: "going" })).body.rsvp.position).toBe(1);
-    expect((await request.patch(`/api/parties/${party.id}`, { data: { seats: 3 } })).status()).toBe(200);
-    expect((await partyAs(a.ctx, party.id)).myRsvp?.response).toBe("going");
-    for (const p of [a, b, c]) await p.ctx.dispose();
-  });
+      expect((await a.ctx.delete(`/api/parties/${party.id}/rsvp`)).status()).toBe(204);
+      expect((await partyAs(b.ctx, party.id)).myRsvp).toEqual({
+        response: "going",
+        plusOnes: 0,
+        note: "",
+        position: null,
+      });
+      expect((await partyAs(c.ctx, party.id)).myRsvp?.position).toBe(1);
+      // Leaving the waitlist is a DELETE too.
+      expect((await c.ctx.delete(`/api/parties/${party.id}/rsvp`)).status()).toBe(204);
+      expect((await partyAs(c.ctx, party.id)).myRsvp).toBeNull();
+      expect((await c.ctx.delete(`/api/parties/${party.id}/rsvp`)).status()).toBe(404);
+      // The host raises the seats: the next in line is seated at once.
+      expect((await answer(a, party.id, { response: "going" })).body.rsvp.position).toBe(1);
+      expect((await request.patch(`/api/parties/${party.id}`, { data: { seats: 3 } })).status()).toBe(200);
+      expect((await partyAs(a.ctx, party.id)).myRsvp?.response).toBe("going");
+      for (const p of [a, b, c]) await p.ctx.dispose();
+    },
+  );
 
-  test("the host's guest list and removing a guest", async ({ request, playwright, user }) => {
+  test("the host's guest list and removing a guest", { tag: "@smoke" }, async ({ request, playwright, user }) => {
     const party = await apiCreateParty(request, { seats: 2, waitlist: true, guestListHidden: true });
     const [a, b] = [await person(playwright, "a"), await person(playwright, "b")];
     await answer(a, party.id, { response: "going", note: '=HYPERLINK("x")' });

@@ -7,35 +7,37 @@ import { apiPerson } from "./support/users";
 // summary, and — for each kind of viewer, with sharing on and off — every
 // surface that could show them.
 
-test("GET/PUT /api/me/dietary: empty and shared at first, a partial change keeps the rest, bad input changes nothing", async ({
-  playwright,
-}) => {
-  const { api } = await apiPerson("diet");
-  expect(await (await api.get("/api/me/dietary")).json()).toEqual({ needs: [], other: "", share: true });
-  const put = await api.put("/api/me/dietary", {
-    data: { needs: ["nut-allergy", "vegetarian"], other: "No coriander" },
-  });
-  expect(put.status()).toBe(200);
-  const saved = { needs: ["vegetarian", "nut-allergy"], other: "No coriander", share: true };
-  expect(await put.json()).toEqual(saved);
-  for (const data of [
-    { needs: ["carnivore"] },
-    { needs: "vegan" },
-    { other: "x".repeat(201) },
-    { share: "no" },
-    { allergies: ["nuts"] },
-    [],
-  ]) {
-    const res = await api.put("/api/me/dietary", { data });
-    expect(res.status(), JSON.stringify(data)).toBe(400);
-    expect(typeof (await res.json()).message).toBe("string");
-  }
-  expect(await (await api.get("/api/me/dietary")).json()).toEqual(saved);
-  expect((await api.post("/api/me/dietary", { data: {} })).status()).toBe(405);
-  const anonymous = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
-  expect((await anonymous.get("/api/me/dietary")).status()).toBe(401);
-  await Promise.all([api.dispose(), anonymous.dispose()]);
-});
+test(
+  "GET/PUT /api/me/dietary: empty and shared at first, a partial change keeps the rest, bad input changes nothing",
+  { tag: "@smoke" },
+  async ({ playwright }) => {
+    const { api } = await apiPerson("diet");
+    expect(await (await api.get("/api/me/dietary")).json()).toEqual({ needs: [], other: "", share: true });
+    const put = await api.put("/api/me/dietary", {
+      data: { needs: ["nut-allergy", "vegetarian"], other: "No coriander" },
+    });
+    expect(put.status()).toBe(200);
+    const saved = { needs: ["vegetarian", "nut-allergy"], other: "No coriander", share: true };
+    expect(await put.json()).toEqual(saved);
+    for (const data of [
+      { needs: ["carnivore"] },
+      { needs: "vegan" },
+      { other: "x".repeat(201) },
+      { share: "no" },
+      { allergies: ["nuts"] },
+      [],
+    ]) {
+      const res = await api.put("/api/me/dietary", { data });
+      expect(res.status(), JSON.stringify(data)).toBe(400);
+      expect(typeof (await res.json()).message).toBe("string");
+    }
+    expect(await (await api.get("/api/me/dietary")).json()).toEqual(saved);
+    expect((await api.post("/api/me/dietary", { data: {} })).status()).toBe(405);
+    const anonymous = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+    expect((await anonymous.get("/api/me/dietary")).status()).toBe(401);
+    await Promise.all([api.dispose(), anonymous.dispose()]);
+  },
+);
 
 test("who sees a guest's dietary needs: the host of a party they are going to, while they share — on every surface, nobody else", async () => {
   test.setTimeout(120_000);

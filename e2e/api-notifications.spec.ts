@@ -6,29 +6,31 @@ import { apiPerson } from "./support/users";
 // The JSON API of notifications: the preferences, "Message your guests", and
 // RFC 8058 one-click unsubscribe as a mail app does it (a POST, no session).
 
-test("GET/PUT /api/me/notifications: all on at first, a partial change keeps the rest, bad input changes nothing", async ({
-  playwright,
-}) => {
-  const { api } = await apiPerson("prefs");
-  const all = { rsvps: true, seatOpened: true, partyChanged: true, reminders: true, hostMessages: true };
-  expect(await (await api.get("/api/me/notifications")).json()).toEqual(all);
-  const put = await api.put("/api/me/notifications", { data: { reminders: false, hostMessages: false } });
-  expect(put.status()).toBe(200);
-  const changed = { ...all, reminders: false, hostMessages: false };
-  expect(await put.json()).toEqual(changed);
-  for (const data of [{ rsvps: "no" }, { rsvp: false }, [true], { seatOpened: null }]) {
-    const res = await api.put("/api/me/notifications", { data });
-    expect(res.status(), JSON.stringify(data)).toBe(400);
-    expect(typeof (await res.json()).message).toBe("string");
-  }
-  expect(await (await api.get("/api/me/notifications")).json()).toEqual(changed);
-  expect((await api.post("/api/me/notifications", { data: {} })).status()).toBe(405);
+test(
+  "GET/PUT /api/me/notifications: all on at first, a partial change keeps the rest, bad input changes nothing",
+  { tag: "@smoke" },
+  async ({ playwright }) => {
+    const { api } = await apiPerson("prefs");
+    const all = { rsvps: true, seatOpened: true, partyChanged: true, reminders: true, hostMessages: true };
+    expect(await (await api.get("/api/me/notifications")).json()).toEqual(all);
+    const put = await api.put("/api/me/notifications", { data: { reminders: false, hostMessages: false } });
+    expect(put.status()).toBe(200);
+    const changed = { ...all, reminders: false, hostMessages: false };
+    expect(await put.json()).toEqual(changed);
+    for (const data of [{ rsvps: "no" }, { rsvp: false }, [true], { seatOpened: null }]) {
+      const res = await api.put("/api/me/notifications", { data });
+      expect(res.status(), JSON.stringify(data)).toBe(400);
+      expect(typeof (await res.json()).message).toBe("string");
+    }
+    expect(await (await api.get("/api/me/notifications")).json()).toEqual(changed);
+    expect((await api.post("/api/me/notifications", { data: {} })).status()).toBe(405);
 
-  const anonymous = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
-  expect((await anonymous.get("/api/me/notifications")).status()).toBe(401);
-  expect((await anonymous.put("/api/me/notifications", { data: { rsvps: false } })).status()).toBe(401);
-  await Promise.all([api.dispose(), anonymous.dispose()]);
-});
+    const anonymous = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+    expect((await anonymous.get("/api/me/notifications")).status()).toBe(401);
+    expect((await anonymous.put("/api/me/notifications", { data: { rsvps: false } })).status()).toBe(401);
+    await Promise.all([api.dispose(), anonymous.dispose()]);
+  },
+);
 
 test("POST /api/parties/{id}/messages: host only, 201 {message, sentTo}; 400, 403, 404", async () => {
   const host = await apiPerson("mhost");

@@ -28,40 +28,52 @@ test.describe("parties", () => {
     await apiLogin(request, user);
   });
 
-  test("POST creates a party with the contract's shape; the host is the first attendee", async ({ request, user }) => {
-    const date = inDays(12);
-    const res = await request.post("/api/parties", {
-      data: { date, venue: " The Oak ", mainDish: "Paella", seats: 8, id: 5, seatsTaken: 99, host: { username: "x" } },
-    });
-    expect(res.status()).toBe(201);
-    const party = await res.json();
-    expect(party).toEqual({
-      id: expect.any(Number),
-      date,
-      venue: "The Oak",
-      mainDish: "Paella",
-      seats: 8,
-      seatsTaken: 1,
-      host: { username: user.username },
-      attendees: [{ username: user.username, plusOnes: 0 }],
-      // Part 2's fields, at their defaults: a party created without them behaves as in Part 1.
-      maybe: [],
-      plusOnesAllowed: 0,
-      waitlist: false,
-      rsvpBy: null,
-      guestListHidden: false,
-      counts: { going: 1, maybe: 0, declined: 0, waitlisted: 0 },
-      myRsvp: { response: "going", plusOnes: 0, note: "", position: null },
-      // "Invitations and privacy", at their defaults: listed, titled after the venue.
-      title: "Dinner at The Oak",
-      details: "",
-      visibility: "listed",
-      venueHidden: false,
-    });
-    expect(party.id).not.toBe(5);
-    const got = await request.get(`/api/parties/${party.id}`);
-    expect(await got.json()).toEqual(party);
-  });
+  test(
+    "POST creates a party with the contract's shape; the host is the first attendee",
+    { tag: "@smoke" },
+    async ({ request, user }) => {
+      const date = inDays(12);
+      const res = await request.post("/api/parties", {
+        data: {
+          date,
+          venue: " The Oak ",
+          mainDish: "Paella",
+          seats: 8,
+          id: 5,
+          seatsTaken: 99,
+          host: { username: "x" },
+        },
+      });
+      expect(res.status()).toBe(201);
+      const party = await res.json();
+      expect(party).toEqual({
+        id: expect.any(Number),
+        date,
+        venue: "The Oak",
+        mainDish: "Paella",
+        seats: 8,
+        seatsTaken: 1,
+        host: { username: user.username },
+        attendees: [{ username: user.username, plusOnes: 0 }],
+        // Part 2's fields, at their defaults: a party created without them behaves as in Part 1.
+        maybe: [],
+        plusOnesAllowed: 0,
+        waitlist: false,
+        rsvpBy: null,
+        guestListHidden: false,
+        counts: { going: 1, maybe: 0, declined: 0, waitlisted: 0 },
+        myRsvp: { response: "going", plusOnes: 0, note: "", position: null },
+        // "Invitations and privacy", at their defaults: listed, titled after the venue.
+        title: "Dinner at The Oak",
+        details: "",
+        visibility: "listed",
+        venueHidden: false,
+      });
+      expect(party.id).not.toBe(5);
+      const got = await request.get(`/api/parties/${party.id}`);
+      expect(await got.json()).toEqual(party);
+    },
+  );
 
   test("dates in any offset are stored as the same instant; no offset means UTC", async ({ request }) => {
     const a = await apiCreateParty(request, { date: "2031-06-01T19:30:00+02:00" });
@@ -155,7 +167,7 @@ test.describe("parties", () => {
     expect(await res.text()).toContain("All upcoming parties");
   });
 
-  test("GET /api/parties pages through upcoming parties, soonest first", async ({ request }) => {
+  test("GET /api/parties pages through upcoming parties, soonest first", { tag: "@smoke" }, async ({ request }) => {
     const first = await request.get("/api/parties?limit=5");
     expect(first.status()).toBe(200);
     const page1 = await first.json();
@@ -208,31 +220,35 @@ test.describe("parties", () => {
     }
   });
 
-  test("PATCH: the host changes any field; seats never below attendees (409)", async ({ request, playwright }) => {
-    const party = await apiCreateParty(request, { seats: 3 });
-    const res = await request.patch(`/api/parties/${party.id}`, { data: { venue: "New place", seatsTaken: 0 } });
-    expect(res.status()).toBe(200);
-    expect(await res.json()).toMatchObject({ venue: "New place", seats: 3, seatsTaken: 1, mainDish: party.mainDish });
+  test(
+    "PATCH: the host changes any field; seats never below attendees (409)",
+    { tag: "@smoke" },
+    async ({ request, playwright }) => {
+      const party = await apiCreateParty(request, { seats: 3 });
+      const res = await request.patch(`/api/parties/${party.id}`, { data: { venue: "New place", seatsTaken: 0 } });
+      expect(res.status()).toBe(200);
+      expect(await res.json()).toMatchObject({ venue: "New place", seats: 3, seatsTaken: 1, mainDish: party.mainDish });
 
-    const baseURL = test.info().project.use.baseURL;
-    for (let i = 0; i < 2; i++) {
-      const guest = await playwright.request.newContext({
-        baseURL,
-        extraHTTPHeaders: { "x-forwarded-for": randomIp() },
-      });
-      await apiLogin(guest, await createUser(guest, newUser("g")));
-      expect((await guest.post(`/api/parties/${party.id}/rsvp`)).status()).toBe(201);
-      await guest.dispose();
-    }
-    const tooSmall = await request.patch(`/api/parties/${party.id}`, { data: { seats: 2 } });
-    expect(tooSmall.status()).toBe(409);
-    expect((await tooSmall.json()).message).toMatch(/3 people are already coming/);
-    expect((await request.patch(`/api/parties/${party.id}`, { data: { seats: 3 } })).status()).toBe(200);
+      const baseURL = test.info().project.use.baseURL;
+      for (let i = 0; i < 2; i++) {
+        const guest = await playwright.request.newContext({
+          baseURL,
+          extraHTTPHeaders: { "x-forwarded-for": randomIp() },
+        });
+        await apiLogin(guest, await createUser(guest, newUser("g")));
+        expect((await guest.post(`/api/parties/${party.id}/rsvp`)).status()).toBe(201);
+        await guest.dispose();
+      }
+      const tooSmall = await request.patch(`/api/parties/${party.id}`, { data: { seats: 2 } });
+      expect(tooSmall.status()).toBe(409);
+      expect((await tooSmall.json()).message).toMatch(/3 people are already coming/);
+      expect((await request.patch(`/api/parties/${party.id}`, { data: { seats: 3 } })).status()).toBe(200);
 
-    for (const data of [{}, { seats: "9" }, { date: "2020-01-01T00:00:00Z" }, { venue: "" }]) {
-      expect((await request.patch(`/api/parties/${party.id}`, { data })).status(), JSON.stringify(data)).toBe(400);
-    }
-  });
+      for (const data of [{}, { seats: "9" }, { date: "2020-01-01T00:00:00Z" }, { venue: "" }]) {
+        expect((await request.patch(`/api/parties/${party.id}`, { data })).status(), JSON.stringify(data)).toBe(400);
+      }
+    },
+  );
 });
 
 test.describe("only the host", () => {
@@ -254,74 +270,78 @@ test.describe("only the host", () => {
 });
 
 test.describe("RSVP over the API", () => {
-  test("201, then 409 already; cancel 204, then 404; the host cannot cancel (409)", async ({
-    request,
-    playwright,
-    user,
-  }) => {
-    await apiLogin(request, user);
-    const party = await apiCreateParty(request, { seats: 3 });
-    const guest = await playwright.request.newContext({
-      baseURL: test.info().project.use.baseURL,
-      extraHTTPHeaders: { "x-forwarded-for": randomIp() },
-    });
-    const guestUser = await createUser(guest, newUser("g"));
-    await apiLogin(guest, guestUser);
-
-    const ok = await guest.post(`/api/parties/${party.id}/rsvp`);
-    expect(ok.status()).toBe(201);
-    const { message } = await ok.json();
-    expect(message).toMatch(
-      new RegExp(`^You successfully RSVP'd to ${user.username}'s dinner party on .+ \\(UTC\\)!$`),
-    );
-
-    const again = await guest.post(`/api/parties/${party.id}/rsvp`, { data: {} });
-    expect(again.status()).toBe(409);
-    expect(await again.json()).toEqual({ message: "You have already RSVP'd to this dinner party." });
-
-    const hostAgain = await request.post(`/api/parties/${party.id}/rsvp`);
-    expect(hostAgain.status()).toBe(409);
-
-    const state = await (await request.get(`/api/parties/${party.id}`)).json();
-    expect(state.seatsTaken).toBe(2);
-    expect(state.attendees).toEqual([
-      { username: user.username, plusOnes: 0 },
-      { username: guestUser.username, plusOnes: 0 },
-    ]);
-
-    expect((await request.delete(`/api/parties/${party.id}/rsvp`)).status()).toBe(409);
-    expect((await guest.delete(`/api/parties/${party.id}/rsvp`)).status()).toBe(204);
-    const gone = await guest.delete(`/api/parties/${party.id}/rsvp`);
-    expect(gone.status()).toBe(404);
-    expect(typeof (await gone.json()).message).toBe("string");
-    expect((await (await request.get(`/api/parties/${party.id}`)).json()).seatsTaken).toBe(1);
-
-    const text = await guest.post(`/api/parties/${party.id}/rsvp`, {
-      headers: { "content-type": "text/plain" },
-      data: "hi",
-    });
-    expect(text.status()).toBe(415);
-    await guest.dispose();
-  });
-
-  test("a full party answers 409 with the contract's message", async ({ request, playwright, user }) => {
-    await apiLogin(request, user);
-    const party = await apiCreateParty(request, { seats: 2, venue: uniqueVenue("Tiny") });
-    const baseURL = test.info().project.use.baseURL;
-    const answers = [];
-    for (let i = 0; i < 2; i++) {
+  test(
+    "201, then 409 already; cancel 204, then 404; the host cannot cancel (409)",
+    { tag: "@smoke" },
+    async ({ request, playwright, user }) => {
+      await apiLogin(request, user);
+      const party = await apiCreateParty(request, { seats: 3 });
       const guest = await playwright.request.newContext({
-        baseURL,
+        baseURL: test.info().project.use.baseURL,
         extraHTTPHeaders: { "x-forwarded-for": randomIp() },
       });
-      await apiLogin(guest, await createUser(guest, newUser("g")));
-      const res = await guest.post(`/api/parties/${party.id}/rsvp`);
-      answers.push([res.status(), (await res.json()).message]);
+      const guestUser = await createUser(guest, newUser("g"));
+      await apiLogin(guest, guestUser);
+
+      const ok = await guest.post(`/api/parties/${party.id}/rsvp`);
+      expect(ok.status()).toBe(201);
+      const { message } = await ok.json();
+      expect(message).toMatch(
+        new RegExp(`^You successfully RSVP'd to ${user.username}'s dinner party on .+ \\(UTC\\)!$`),
+      );
+
+      const again = await guest.post(`/api/parties/${party.id}/rsvp`, { data: {} });
+      expect(again.status()).toBe(409);
+      expect(await again.json()).toEqual({ message: "You have already RSVP'd to this dinner party." });
+
+      const hostAgain = await request.post(`/api/parties/${party.id}/rsvp`);
+      expect(hostAgain.status()).toBe(409);
+
+      const state = await (await request.get(`/api/parties/${party.id}`)).json();
+      expect(state.seatsTaken).toBe(2);
+      expect(state.attendees).toEqual([
+        { username: user.username, plusOnes: 0 },
+        { username: guestUser.username, plusOnes: 0 },
+      ]);
+
+      expect((await request.delete(`/api/parties/${party.id}/rsvp`)).status()).toBe(409);
+      expect((await guest.delete(`/api/parties/${party.id}/rsvp`)).status()).toBe(204);
+      const gone = await guest.delete(`/api/parties/${party.id}/rsvp`);
+      expect(gone.status()).toBe(404);
+      expect(typeof (await gone.json()).message).toBe("string");
+      expect((await (await request.get(`/api/parties/${party.id}`)).json()).seatsTaken).toBe(1);
+
+      const text = await guest.post(`/api/parties/${party.id}/rsvp`, {
+        headers: { "content-type": "text/plain" },
+        data: "hi",
+      });
+      expect(text.status()).toBe(415);
       await guest.dispose();
-    }
-    expect(answers[0]![0]).toBe(201);
-    expect(answers[1]).toEqual([409, "Sorry, this dinner party is full."]);
-    const rows = await sql(`SELECT 1 FROM "Attendance" WHERE "partyId" = $1`, [party.id]);
-    expect(rows).toHaveLength(2);
-  });
+    },
+  );
+
+  test(
+    "a full party answers 409 with the contract's message",
+    { tag: "@smoke" },
+    async ({ request, playwright, user }) => {
+      await apiLogin(request, user);
+      const party = await apiCreateParty(request, { seats: 2, venue: uniqueVenue("Tiny") });
+      const baseURL = test.info().project.use.baseURL;
+      const answers = [];
+      for (let i = 0; i < 2; i++) {
+        const guest = await playwright.request.newContext({
+          baseURL,
+          extraHTTPHeaders: { "x-forwarded-for": randomIp() },
+        });
+        await apiLogin(guest, await createUser(guest, newUser("g")));
+        const res = await guest.post(`/api/parties/${party.id}/rsvp`);
+        answers.push([res.status(), (await res.json()).message]);
+        await guest.dispose();
+      }
+      expect(answers[0]![0]).toBe(201);
+      expect(answers[1]).toEqual([409, "Sorry, this dinner party is full."]);
+      const rows = await sql(`SELECT 1 FROM "Attendance" WHERE "partyId" = $1`, [party.id]);
+      expect(rows).toHaveLength(2);
+    },
+  );
 });

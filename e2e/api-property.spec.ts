@@ -30,12 +30,14 @@ import {
   specialRun,
   textViolations,
 } from "../lib/testing/fuzz";
+import { byTier } from "../lib/testing/tier";
 import { EMAIL_MAX, PASSWORD_MAX, PASSWORD_MIN, USERNAME_MAX, USERNAME_MIN } from "../lib/users/bounds";
 import { apiLogin, createUser, expect, newUser, test, type TestUser } from "./fixtures";
 import { apiCreateParty, type ApiParty } from "./support/parties";
 import { randomIp } from "./support/users";
 
-const params = (numRuns: number) => fuzzParams(numRuns, 12_000);
+// The full tier's runs; the fast tier runs the first quarter of the same sequence.
+const params = (numRuns: number) => fuzzParams(byTier(Math.ceil(numRuns / 4), numRuns), 12_000);
 
 // ------------------------------------------------------------- the rules
 
@@ -494,10 +496,12 @@ test.describe.configure({ timeout: 90_000 });
 test("POST /api/parties: always a proper answer; what it stores reads back clean", async ({ playwright, baseURL }) => {
   const accounts = new Accounts(playwright.request, baseURL!);
   let stored = 0;
+  let ran = 0;
   try {
     await accounts.rotate();
     await fc.assert(
       fc.asyncProperty(bodyFor(partyJson), async (body) => {
+        ran++;
         const created = await accounts.call({ method: "POST", path: "/api/parties", body });
         if (created.status !== 201) return;
         stored++;
@@ -510,8 +514,9 @@ test("POST /api/parties: always a proper answer; what it stores reads back clean
   } finally {
     await accounts.dispose();
   }
-  // The generators must reach the write, or the checks above test nothing.
-  expect(stored).toBeGreaterThanOrEqual(25);
+  // The generators must reach the write, or the checks above test nothing: a
+  // share of the runs made (the time limit may end them early on a busy machine).
+  expect(stored).toBeGreaterThanOrEqual(Math.ceil(ran / 6));
 });
 
 test("PATCH /api/parties/{id}: always a proper answer; only the host's party changes, and reads back clean", async ({
@@ -521,6 +526,7 @@ test("PATCH /api/parties/{id}: always a proper answer; only the host's party cha
   const accounts = new Accounts(playwright.request, baseURL!);
   const victims = new Accounts(playwright.request, baseURL!);
   let patched = 0;
+  let ran = 0;
   try {
     const owner = await accounts.rotate();
     const own = await apiCreateParty(owner);
@@ -538,6 +544,7 @@ test("PATCH /api/parties/{id}: always a proper answer; only the host's party cha
         ),
         bodyFor(patchJson),
         async (target, body) => {
+          ran++;
           // Every run starts from the same party, so a counterexample does not depend on the runs before it.
           const reset = await owner.patch(`/api/parties/${own.id}`, { data: baseline });
           if (reset.status() !== 200) throw new Error(`resetting party ${own.id}: ${await reset.text()}`);
@@ -558,7 +565,7 @@ test("PATCH /api/parties/{id}: always a proper answer; only the host's party cha
     await accounts.dispose();
     await victims.dispose();
   }
-  expect(patched).toBeGreaterThanOrEqual(25);
+  expect(patched).toBeGreaterThanOrEqual(Math.ceil(ran / 5));
 });
 
 test("/api/parties/{id}, /rsvp, /dishes and /dietary, any method, id and body: always a proper answer", async ({
@@ -673,8 +680,10 @@ test("POST /api/users: always a proper answer; an account it creates reads back 
   request,
 }) => {
   let created = 0;
+  let ran = 0;
   await fc.assert(
     fc.asyncProperty(bodyFor(registerJson), async (body) => {
+      ran++;
       const answer = await call(request, { method: "POST", path: "/api/users", body });
       if (answer.status !== 201) return;
       created++;
@@ -714,7 +723,7 @@ test("POST /api/users: always a proper answer; an account it creates reads back 
     }),
     params(40),
   );
-  expect(created).toBeGreaterThanOrEqual(8);
+  expect(created).toBeGreaterThanOrEqual(Math.ceil(ran / 5));
 });
 
 test("POST /api/users/login, logged out: always a proper answer", async ({ request }) => {

@@ -34,41 +34,42 @@ async function passwordStep(browser: import("@playwright/test").Browser, user: {
   return { context, page };
 }
 
-test("API login: 401 twoFactorRequired, 400 wrong code, 200 right code, the same code refused again", async ({
-  browser,
-  playwright,
-}) => {
-  const { context, user, secret } = await accountWithTwoFactor(browser);
-  const api = await playwright.request.newContext({
-    baseURL: test.info().project.use.baseURL,
-    extraHTTPHeaders: { "x-forwarded-for": randomIp() },
-  });
-  const login = (data: Record<string, unknown>) =>
-    api.post("/api/users/login", { data: { email: user.email, password: user.password, ...data } });
-  const bare = await login({});
-  expect(bare.status()).toBe(401);
-  expect(await bare.text()).toBe('{"message":"Two-factor code required","twoFactorRequired":true}');
-  expect((await api.get("/api/me")).status()).toBe(401);
-  const wrong = await login({ code: "000000" });
-  expect(wrong.status()).toBe(400);
-  expect(await wrong.json()).toEqual({ message: "Incorrect code" });
-  const code = totp(secret, Date.now() + 30_000);
-  const right = await login({ code });
-  expect(right.status()).toBe(200);
-  expect(await right.json()).toEqual({
-    id: expect.any(String),
-    username: user.username,
-    message: "You are logged in successfully",
-  });
-  expect(await (await api.get("/api/me")).json()).toMatchObject({ username: user.username, twoFactor: true });
-  expect((await login({ code })).status()).toBe(400);
-  // A wrong password says so, code or not; a code of the wrong type is bad input.
-  expect((await api.post("/api/users/login", { data: { email: user.email, password: "nope", code } })).status()).toBe(
-    400,
-  );
-  expect((await login({ code: 123456 })).status()).toBe(400);
-  await Promise.all([context.close(), api.dispose()]);
-});
+test(
+  "API login: 401 twoFactorRequired, 400 wrong code, 200 right code, the same code refused again",
+  { tag: "@smoke" },
+  async ({ browser, playwright }) => {
+    const { context, user, secret } = await accountWithTwoFactor(browser);
+    const api = await playwright.request.newContext({
+      baseURL: test.info().project.use.baseURL,
+      extraHTTPHeaders: { "x-forwarded-for": randomIp() },
+    });
+    const login = (data: Record<string, unknown>) =>
+      api.post("/api/users/login", { data: { email: user.email, password: user.password, ...data } });
+    const bare = await login({});
+    expect(bare.status()).toBe(401);
+    expect(await bare.text()).toBe('{"message":"Two-factor code required","twoFactorRequired":true}');
+    expect((await api.get("/api/me")).status()).toBe(401);
+    const wrong = await login({ code: "000000" });
+    expect(wrong.status()).toBe(400);
+    expect(await wrong.json()).toEqual({ message: "Incorrect code" });
+    const code = totp(secret, Date.now() + 30_000);
+    const right = await login({ code });
+    expect(right.status()).toBe(200);
+    expect(await right.json()).toEqual({
+      id: expect.any(String),
+      username: user.username,
+      message: "You are logged in successfully",
+    });
+    expect(await (await api.get("/api/me")).json()).toMatchObject({ username: user.username, twoFactor: true });
+    expect((await login({ code })).status()).toBe(400);
+    // A wrong password says so, code or not; a code of the wrong type is bad input.
+    expect((await api.post("/api/users/login", { data: { email: user.email, password: "nope", code } })).status()).toBe(
+      400,
+    );
+    expect((await login({ code: 123456 })).status()).toBe(400);
+    await Promise.all([context.close(), api.dispose()]);
+  },
+);
 
 test("the pending step alone reaches no logged-in page or API, and cannot finish another account's login", async ({
   browser,

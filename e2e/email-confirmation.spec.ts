@@ -1,4 +1,4 @@
-import { expect, newUser, registerThroughForm, test } from "./fixtures";
+import { apiLogin, createUser, expect, newUser, registerThroughForm, test } from "./fixtures";
 import { linkIn, mailsTo, waitForMail } from "./support/mail";
 
 // "Confirm your email" through a real SMTP server (the test runner's): the
@@ -7,7 +7,7 @@ import { linkIn, mailsTo, waitForMail } from "./support/mail";
 
 const PLEASE = "Please confirm your email address.";
 
-test("register → the confirmation mail → its link → the banner is gone", async ({ page }) => {
+test("register → the confirmation mail → its link → the banner is gone", { tag: "@smoke" }, async ({ page }) => {
   const user = newUser("confirm");
   await page.goto("/register");
   await registerThroughForm(page, user);
@@ -52,7 +52,10 @@ test("Change email: needs the password, tells the old address, takes effect once
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("Send the link again: a second mail, whose link confirms", async ({ userPage: page, user }) => {
+  test("Send the link again: a second mail, whose link confirms", { tag: "@nojs" }, async ({ page }) => {
+    // Registered through the API: registration mails the first link.
+    const user = await createUser(page.request, newUser());
+    await apiLogin(page.request, user);
     await page.goto(`/user/${user.username}`);
     await waitForMail(user.email, { subject: /Confirm your/ });
     await page.getByRole("button", { name: "Send the link again" }).click();

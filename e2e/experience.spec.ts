@@ -72,7 +72,7 @@ test("empty lists say what to do next", async ({ userPage: page, user }) => {
   await expect(page.getByRole("link", { name: "Find a table" })).toBeVisible();
 });
 
-test("the 404 page is part of the app", async ({ page }) => {
+test("the 404 page is part of the app", { tag: "@smoke" }, async ({ page }) => {
   const res = await page.goto("/nowhere/at/all");
   expect(res?.status()).toBe(404);
   await expect(page).toHaveTitle("Page not found · DinnerParty");

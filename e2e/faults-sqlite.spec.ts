@@ -1,11 +1,12 @@
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
-import { e2eDatabaseUrl } from "../scripts/lib/test-db.mjs";
+import { faultsDatabaseUrl } from "../scripts/lib/test-db.mjs";
 import { apiCreateParty } from "./support/parties";
 import { apiLogin, createUser, newUser, randomIp } from "./support/users";
 
-// Run by scripts/test.mjs on SQLite (E2E_SUITE=faults), alone: this test holds
-// the database's write lock, which every other test's writes would wait for.
+// The faults project on SQLite, against the faults server, whose database file
+// is its own: this test holds its write lock, which every other test's writes
+// would otherwise wait for.
 //
 // While another process holds the write lock longer than the app's busy
 // timeout (10 s), a write fails with SQLITE_BUSY — "temporarily unavailable",
@@ -33,7 +34,7 @@ test("a button pressed while the database is locked says 'temporarily unavailabl
   const statuses: number[] = [];
   page.on("response", (r) => statuses.push(r.status()));
 
-  const db = new Database(e2eDatabaseUrl().slice("file:".length));
+  const db = new Database(faultsDatabaseUrl().slice("file:".length));
   // The welcome mails sent first: a mail sender marking them sent while the
   // lock is held would wait out its own busy timeout — on the one connection
   // the process has — and move the RSVP's write past the lock's release.

@@ -2,15 +2,18 @@ import { spawn } from "node:child_process";
 import http from "node:http";
 import { expect, test } from "@playwright/test";
 import { startServer, stopServer } from "../scripts/lib/postgres.mjs";
-import { sql } from "./support/db";
+import { faultsDatabaseUrl } from "../scripts/lib/test-db.mjs";
+import { sqlAt } from "./support/db";
 import { apiCreateParty } from "./support/parties";
 import { E2E_PORT } from "./support/servers";
 import { apiLogin, createUser, newUser, randomIp } from "./support/users";
 
-// Run by scripts/test.mjs on PostgreSQL (E2E_SUITE=faults), alone: these
-// tests stop the database server under the app.
+// The faults project on PostgreSQL, one test at a time against the faults
+// server, whose database is a cluster of its own (E2E_FAULTS_CLUSTER): these
+// tests stop it under the app while the rest of the suite runs on the other.
 
-const cluster = JSON.parse(process.env.E2E_PG_CLUSTER ?? "null") as { dir: string; port: number; url: string };
+const cluster = JSON.parse(process.env.E2E_FAULTS_CLUSTER ?? "null") as { dir: string; port: number; url: string };
+const sql = <T>(query: string, params: unknown[]) => sqlAt<T>(faultsDatabaseUrl(), query, params);
 
 test.describe.configure({ mode: "serial" });
 
@@ -68,8 +71,7 @@ test("SIGTERM lets in-flight requests finish, then closes the database pool", as
   test.setTimeout(120_000);
   const port = E2E_PORT + 30;
   const appName = `dp_sigterm_${Date.now()}`;
-  const url = new URL(process.env.TEST_DATABASE_URL!);
-  url.pathname = "/dinnerparty_e2e";
+  const url = new URL(faultsDatabaseUrl());
   url.searchParams.set("application_name", appName);
   const child = spawn("node", ["server/index.mjs"], {
     env: {
@@ -135,16 +137,16 @@ test("SIGTERM lets in-flight requests finish, then closes the database pool", as
     await Promise.all(sent);
     child.kill("SIGTERM");
     // While it drains, the instance tells load balancers to look elsewhere.
-    await new Promise((r) => setTimeout(r, 100));
-    const health = await new Promise<number>((resolve, reject) =>
-      http
-        .get(`${direct}/api/health`, { agent: false }, (res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
-        })
-        .on("error", reject),
-    );
-    expect(health).toBe(503);
+    const health = () =>
+      new Promise<number>((resolve, reject) =>
+        http
+          .get(`${direct}/api/health`, { agent: false }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          })
+          .on("error", reject),
+      );
+    await expect.poll(health, { intervals: [20] }).toBe(503);
     const statuses = await Promise.all(inFlight);
     expect(statuses, log).toEqual(Array(12).fill(200));
     expect(await exited, log).toBe(0);

@@ -1,10 +1,10 @@
 import { test as base, expect, type Page } from "@playwright/test";
-import { apiLogin, createUser, newUser, randomIp, type TestUser } from "./support/users";
+import { apiLogin, createUser, newUser, randomIp, seedUser, signIn, type TestUser } from "./support/users";
 
 type Fixtures = {
   /** this test's client address (the main e2e server trusts X-Forwarded-For) */
   clientIp: string;
-  /** a registered account, not logged in */
+  /** an account (made in the database: support/users.ts), not logged in */
   user: TestUser;
   /** the browser page, logged in as `user` */
   userPage: Page;
@@ -27,11 +27,11 @@ export const test = base.extend<Fixtures>({
   extraHTTPHeaders: async ({ clientIp }, use) => {
     await use({ "x-forwarded-for": clientIp });
   },
-  user: async ({ request }, use) => {
-    await use(await createUser(request, newUser()));
+  user: async ({}, use) => {
+    await use(await seedUser());
   },
-  userPage: async ({ page, user }, use) => {
-    await apiLogin(page.request, user);
+  userPage: async ({ page, user, baseURL }, use) => {
+    await signIn(page.context(), user, baseURL!);
     await use(page);
   },
 });
@@ -54,6 +54,16 @@ export async function registerThroughForm(page: Page, user: TestUser, repeat = u
   await page.getByLabel("Password", { exact: true }).fill(user.password);
   await page.getByLabel("Repeat password", { exact: true }).fill(repeat);
   await page.getByRole("button", { name: "Register" }).click();
+}
+
+/**
+ * Log out with the navigation's button and wait until it is done: a page
+ * opened before the answer arrives would still be logged in, or cancel the
+ * logout altogether.
+ */
+export async function logOut(page: Page) {
+  await nav(page).getByRole("button", { name: "Log out" }).click();
+  await expect(page.getByRole("status")).toHaveText("You have been logged out.");
 }
 
 /** The main navigation landmark. */

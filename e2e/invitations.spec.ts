@@ -67,62 +67,64 @@ async function arriveRegisterAnswer(
   return guest;
 }
 
-test("invite-only with a hidden venue: the link, a newcomer who registers and answers, then Reset link", async ({
-  userPage: page,
-  user,
-  browser,
-  baseURL,
-  context,
-}) => {
-  const title = `Soup night ${uniqueVenue("at")}`;
-  const venue = uniqueVenue("Hidden");
-  const invite = await hostInviteOnly(page, user.username, { title, venue });
-  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  await page.getByRole("button", { name: "Copy link" }).click();
-  await expect(page.getByText(/^(Link copied\.|Press Ctrl\+C .* to copy the selected link\.)$/)).toBeVisible();
+test(
+  "invite-only with a hidden venue: the link, a newcomer who registers and answers, then Reset link",
+  { tag: "@smoke" },
+  async ({ userPage: page, user, browser, baseURL, context }) => {
+    const title = `Soup night ${uniqueVenue("at")}`;
+    const venue = uniqueVenue("Hidden");
+    const invite = await hostInviteOnly(page, user.username, { title, venue });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.getByRole("button", { name: "Copy link" }).click();
+    await expect(page.getByText(/^(Link copied\.|Press Ctrl\+C .* to copy the selected link\.)$/)).toBeVisible();
 
-  const visitor = await newcomer(browser, baseURL!, true);
-  const response = await visitor.page.request.get(invite.path);
-  expect(response.headers()["referrer-policy"]).toBe("no-referrer");
-  await arriveRegisterAnswer(visitor.page, invite, user.username, title, venue);
+    const visitor = await newcomer(browser, baseURL!, true);
+    const response = await visitor.page.request.get(invite.path);
+    expect(response.headers()["referrer-policy"]).toBe("no-referrer");
+    await arriveRegisterAnswer(visitor.page, invite, user.username, title, venue);
 
-  page.once("dialog", (dialog) => dialog.accept());
-  await page.getByRole("button", { name: "Reset link" }).click();
-  await expect(page.getByText("Your invitation link has been reset: the old one no longer works.")).toBeVisible();
-  const newUrl = await page.getByLabel("Invitation link").inputValue();
-  expect(newUrl).not.toBe(invite.url);
-  const stranger = await newcomer(browser, baseURL!, true);
-  const old = await stranger.page.goto(invite.path);
-  expect(old?.status()).toBe(404);
-  await expect(stranger.page.getByRole("heading", { name: "Page not found" })).toBeVisible();
-  expect((await stranger.page.goto(new URL(newUrl).pathname))?.status()).toBe(200);
-  // The guest who answered keeps the party: the link was only the way in.
-  await visitor.page.goto(invite.partyUrl);
-  await expect(visitor.page.getByText("Your RSVP: Going")).toBeVisible();
-  await visitor.context.close();
-  await stranger.context.close();
-});
+    page.once("dialog", (dialog) => dialog.accept());
+    await page.getByRole("button", { name: "Reset link" }).click();
+    await expect(page.getByText("Your invitation link has been reset: the old one no longer works.")).toBeVisible();
+    const newUrl = await page.getByLabel("Invitation link").inputValue();
+    expect(newUrl).not.toBe(invite.url);
+    const stranger = await newcomer(browser, baseURL!, true);
+    const old = await stranger.page.goto(invite.path);
+    expect(old?.status()).toBe(404);
+    await expect(stranger.page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    expect((await stranger.page.goto(new URL(newUrl).pathname))?.status()).toBe(200);
+    // The guest who answered keeps the party: the link was only the way in.
+    await visitor.page.goto(invite.partyUrl);
+    await expect(visitor.page.getByText("Your RSVP: Going")).toBeVisible();
+    await visitor.context.close();
+    await stranger.context.close();
+  },
+);
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("the same journey: host, newcomer, answer, Reset link", async ({ userPage: page, user, browser, baseURL }) => {
-    const title = `Quiet supper ${uniqueVenue("at")}`;
-    const venue = uniqueVenue("Secret");
-    const invite = await hostInviteOnly(page, user.username, { title, venue });
-    // Nothing to press without JavaScript: the link is there to copy.
-    await expect(page.getByRole("button", { name: "Copy link" })).toHaveCount(0);
-    await expect(page.getByRole("button", { name: "Share" })).toHaveCount(0);
+  test(
+    "the same journey: host, newcomer, answer, Reset link",
+    { tag: "@nojs" },
+    async ({ userPage: page, user, browser, baseURL }) => {
+      const title = `Quiet supper ${uniqueVenue("at")}`;
+      const venue = uniqueVenue("Secret");
+      const invite = await hostInviteOnly(page, user.username, { title, venue });
+      // Nothing to press without JavaScript: the link is there to copy.
+      await expect(page.getByRole("button", { name: "Copy link" })).toHaveCount(0);
+      await expect(page.getByRole("button", { name: "Share" })).toHaveCount(0);
 
-    const visitor = await newcomer(browser, baseURL!, false);
-    await arriveRegisterAnswer(visitor.page, invite, user.username, title, venue);
+      const visitor = await newcomer(browser, baseURL!, false);
+      await arriveRegisterAnswer(visitor.page, invite, user.username, title, venue);
 
-    await page.getByRole("button", { name: "Reset link" }).click();
-    await expect(page.getByText("Your invitation link has been reset: the old one no longer works.")).toBeVisible();
-    expect(await page.getByLabel("Invitation link").inputValue()).not.toBe(invite.url);
-    const stranger = await newcomer(browser, baseURL!, false);
-    expect((await stranger.page.goto(invite.path))?.status()).toBe(404);
-    await visitor.context.close();
-    await stranger.context.close();
-  });
+      await page.getByRole("button", { name: "Reset link" }).click();
+      await expect(page.getByText("Your invitation link has been reset: the old one no longer works.")).toBeVisible();
+      expect(await page.getByLabel("Invitation link").inputValue()).not.toBe(invite.url);
+      const stranger = await newcomer(browser, baseURL!, false);
+      expect((await stranger.page.goto(invite.path))?.status()).toBe(404);
+      await visitor.context.close();
+      await stranger.context.close();
+    },
+  );
 });

@@ -14,28 +14,28 @@ import {
 
 const baseURL = () => test.info().project.use.baseURL!;
 
-test("a guest RSVPs → the host's mail names the guest and the party", async ({
-  userPage: hostPage,
-  user: host,
-  browser,
-}) => {
-  const party = await apiCreateParty(hostPage.request, { title: "Dumpling night" });
-  const guest = await anotherPerson(browser, baseURL(), "notif");
-  await guest.page.goto(`/parties/${party.id}`);
-  await guest.page
-    .getByRole("region", { name: "Your answer" })
-    .getByRole("button", { name: "RSVP", exact: true })
-    .click();
-  await expect(guest.page.getByRole("status")).toContainText("You successfully RSVP'd");
+test(
+  "a guest RSVPs → the host's mail names the guest and the party",
+  { tag: "@smoke" },
+  async ({ userPage: hostPage, user: host, browser }) => {
+    const party = await apiCreateParty(hostPage.request, { title: "Dumpling night" });
+    const guest = await anotherPerson(browser, baseURL(), "notif");
+    await guest.page.goto(`/parties/${party.id}`);
+    await guest.page
+      .getByRole("region", { name: "Your answer" })
+      .getByRole("button", { name: "RSVP", exact: true })
+      .click();
+    await expect(guest.page.getByRole("status")).toContainText("You successfully RSVP'd");
 
-  const mail = await waitForMail(host.email, { subject: /is going to Dumpling night/ });
-  expect(mail.subject).toBe(`${guest.user.username} is going to Dumpling night`);
-  expect(mail.text).toContain(`${guest.user.username} is going to Dumpling night.`);
-  expect(mail.html).toContain(`/parties/${party.id}`);
-  expect(String(header(mail, "List-Unsubscribe"))).toMatch(/^<http:\/\/[^>]+\/api\/unsubscribe\/[\w-]+>$/);
-  expect(header(mail, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
-  await guest.context.close();
-});
+    const mail = await waitForMail(host.email, { subject: /is going to Dumpling night/ });
+    expect(mail.subject).toBe(`${guest.user.username} is going to Dumpling night`);
+    expect(mail.text).toContain(`${guest.user.username} is going to Dumpling night.`);
+    expect(mail.html).toContain(`/parties/${party.id}`);
+    expect(String(header(mail, "List-Unsubscribe"))).toMatch(/^<http:\/\/[^>]+\/api\/unsubscribe\/[\w-]+>$/);
+    expect(header(mail, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
+    await guest.context.close();
+  },
+);
 
 test("the host moves the date → going guests are mailed; the unsubscribe link stops that kind, others continue", async ({
   userPage: hostPage,
@@ -108,27 +108,37 @@ test("Message your guests: listed under 'Messages from the host' for the guests,
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("Email notifications in /settings: untick, save, and the choice holds", async ({ userPage: page }) => {
-    await page.goto("/settings");
-    const section = page.getByRole("region", { name: "Email notifications" });
-    for (const label of [
-      "Someone answers my party's invitation",
-      "A seat opens up for me",
-      "A party I'm going to changes or is cancelled",
-      "A reminder the day before",
-      "Messages from hosts",
-    ])
-      await expect(section.getByLabel(label, { exact: true })).toBeChecked();
-    await section.getByLabel("A reminder the day before", { exact: true }).uncheck();
-    await section.getByRole("button", { name: "Save email notifications" }).click();
-    await expect(page.getByRole("status")).toHaveText("Your email notifications have been saved.");
-    await expect(section.getByLabel("A reminder the day before", { exact: true })).not.toBeChecked();
-    await expect(section.getByLabel("Messages from hosts", { exact: true })).toBeChecked();
-    const prefs = await (await page.request.get("/api/me/notifications")).json();
-    expect(prefs).toEqual({ rsvps: true, seatOpened: true, partyChanged: true, reminders: false, hostMessages: true });
-  });
+  test(
+    "Email notifications in /settings: untick, save, and the choice holds",
+    { tag: "@nojs" },
+    async ({ userPage: page }) => {
+      await page.goto("/settings");
+      const section = page.getByRole("region", { name: "Email notifications" });
+      for (const label of [
+        "Someone answers my party's invitation",
+        "A seat opens up for me",
+        "A party I'm going to changes or is cancelled",
+        "A reminder the day before",
+        "Messages from hosts",
+      ])
+        await expect(section.getByLabel(label, { exact: true })).toBeChecked();
+      await section.getByLabel("A reminder the day before", { exact: true }).uncheck();
+      await section.getByRole("button", { name: "Save email notifications" }).click();
+      await expect(page.getByRole("status")).toHaveText("Your email notifications have been saved.");
+      await expect(section.getByLabel("A reminder the day before", { exact: true })).not.toBeChecked();
+      await expect(section.getByLabel("Messages from hosts", { exact: true })).toBeChecked();
+      const prefs = await (await page.request.get("/api/me/notifications")).json();
+      expect(prefs).toEqual({
+        rsvps: true,
+        seatOpened: true,
+        partyChanged: true,
+        reminders: false,
+        hostMessages: true,
+      });
+    },
+  );
 
-  test("a host messages the guests with a plain form", async ({ userPage: hostPage, browser }) => {
+  test("a host messages the guests with a plain form", { tag: "@nojs" }, async ({ userPage: hostPage, browser }) => {
     const party = await apiCreateParty(hostPage.request);
     const guest = await anotherPersonWithoutJavaScript(browser, baseURL(), "nojsmsg");
     await apiAnswer(guest.context.request, party.id, { response: "going" });

@@ -70,20 +70,24 @@ test("after logging out, the old session cookie gets the login page, not a kept 
   await replay.close();
 });
 
-test("the home page comes from memory after the first visit, unless PAGE_CACHE=0", async ({ playwright, baseURL }) => {
-  // An answer from memory carries a Content-Length; a page Next.js renders is
-  // streamed. Several visits: the first each worker gets is a render.
-  const off = process.env.PAGE_CACHE === "0";
-  const visitor = await playwright.request.newContext({ baseURL });
-  let fromMemory = 0;
-  for (let visit = 0; visit < 6; visit++) {
-    const res = await visitor.get("/");
-    expect(res.status()).toBe(200);
-    if (res.headers()["content-length"] !== undefined) fromMemory++;
-  }
-  await visitor.dispose();
-  expect(fromMemory > 0, `${fromMemory} of 6 from memory`).toBe(!off);
-});
+test(
+  "the home page comes from memory after the first visit, unless PAGE_CACHE=0",
+  { tag: "@smoke" },
+  async ({ playwright, baseURL }) => {
+    // An answer from memory carries a Content-Length; a page Next.js renders is
+    // streamed. Several visits: the first each worker gets is a render.
+    const off = process.env.PAGE_CACHE === "0";
+    const visitor = await playwright.request.newContext({ baseURL });
+    let fromMemory = 0;
+    for (let visit = 0; visit < 6; visit++) {
+      const res = await visitor.get("/");
+      expect(res.status()).toBe(200);
+      if (res.headers()["content-length"] !== undefined) fromMemory++;
+    }
+    await visitor.dispose();
+    expect(fromMemory > 0, `${fromMemory} of 6 from memory`).toBe(!off);
+  },
+);
 
 test("a kept list drops a party the moment it starts, with no write in between", async ({ userPage: page }) => {
   const startsAt = Date.now() + 5_000;

@@ -4,29 +4,30 @@ import { anotherPerson, apiCreateParty, futureLocal, hostThroughForm, partyCard,
 import { formatPartyDate, localInputToUtc } from "../lib/time";
 
 test.describe("hosting", () => {
-  test("a host creates a party from their profile and finds it, with its Party ID", async ({
-    userPage: page,
-    user,
-  }) => {
-    await page.goto(`/user/${user.username}`);
-    await expect(page.getByRole("heading", { name: "Host a dinner party" })).toBeVisible();
-    const venue = uniqueVenue("Oak");
-    await hostThroughForm(page, { date: futureLocal(20), venue, mainDish: "Beef Wellington", seats: 6 });
+  test(
+    "a host creates a party from their profile and finds it, with its Party ID",
+    { tag: ["@smoke", "@layout"] },
+    async ({ userPage: page, user }) => {
+      await page.goto(`/user/${user.username}`);
+      await expect(page.getByRole("heading", { name: "Host a dinner party" })).toBeVisible();
+      const venue = uniqueVenue("Oak");
+      await hostThroughForm(page, { date: futureLocal(20), venue, mainDish: "Beef Wellington", seats: 6 });
 
-    await expect(page.getByRole("status")).toHaveText("Your dinner party has been created.");
-    const list = page.getByRole("list", { name: `Parties hosted by ${user.username}` });
-    const card = list.getByRole("listitem").filter({ hasText: venue });
-    await expect(card).toBeVisible();
-    await expect(card).toContainText("Beef Wellington");
-    await expect(card).toContainText("5 seats left");
-    const rows = await sql<{ id: number; seatsTaken: number }>(
-      `SELECT "id", "seatsTaken" FROM "DinnerParty" WHERE "venue" = $1`,
-      [venue],
-    );
-    expect(rows).toHaveLength(1);
-    expect(Number(rows[0]!.seatsTaken)).toBe(1); // the host is the first attendee
-    await expect(card).toContainText(`Party ID${rows[0]!.id}`);
-  });
+      await expect(page.getByRole("status")).toHaveText("Your dinner party has been created.");
+      const list = page.getByRole("list", { name: `Parties hosted by ${user.username}` });
+      const card = list.getByRole("listitem").filter({ hasText: venue });
+      await expect(card).toBeVisible();
+      await expect(card).toContainText("Beef Wellington");
+      await expect(card).toContainText("5 seats left");
+      const rows = await sql<{ id: number; seatsTaken: number }>(
+        `SELECT "id", "seatsTaken" FROM "DinnerParty" WHERE "venue" = $1`,
+        [venue],
+      );
+      expect(rows).toHaveLength(1);
+      expect(Number(rows[0]!.seatsTaken)).toBe(1); // the host is the first attendee
+      await expect(card).toContainText(`Party ID${rows[0]!.id}`);
+    },
+  );
 
   test("the form refuses a past date, an empty venue and too many seats, keeping the input", async ({
     userPage: page,
@@ -64,36 +65,40 @@ test.describe("hosting", () => {
     await guest.context.close();
   });
 
-  test("the host edits a party; seats cannot drop below the people coming", async ({ userPage: page, browser }) => {
-    const party = await apiCreateParty(page.request, { seats: 4 });
-    const baseURL = test.info().project.use.baseURL!;
-    const guests = [await anotherPerson(browser, baseURL), await anotherPerson(browser, baseURL)];
-    for (const guest of guests) {
-      expect((await guest.page.request.post(`/api/parties/${party.id}/rsvp`)).status()).toBe(201);
-    }
+  test(
+    "the host edits a party; seats cannot drop below the people coming",
+    { tag: "@smoke" },
+    async ({ userPage: page, browser }) => {
+      const party = await apiCreateParty(page.request, { seats: 4 });
+      const baseURL = test.info().project.use.baseURL!;
+      const guests = [await anotherPerson(browser, baseURL), await anotherPerson(browser, baseURL)];
+      for (const guest of guests) {
+        expect((await guest.page.request.post(`/api/parties/${party.id}/rsvp`)).status()).toBe(201);
+      }
 
-    await page.goto(`/parties/${party.id}`);
-    await page.getByRole("link", { name: "Edit" }).click();
-    await expect(page).toHaveURL(`/parties/${party.id}/edit`);
-    await expect(page.getByLabel("Venue", { exact: true })).toHaveValue(party.venue);
-    await expect(page.getByLabel("Number of seats", { exact: true })).toHaveValue("4");
+      await page.goto(`/parties/${party.id}`);
+      await page.getByRole("link", { name: "Edit" }).click();
+      await expect(page).toHaveURL(`/parties/${party.id}/edit`);
+      await expect(page.getByLabel("Venue", { exact: true })).toHaveValue(party.venue);
+      await expect(page.getByLabel("Number of seats", { exact: true })).toHaveValue("4");
 
-    await page.getByLabel("Number of seats", { exact: true }).fill("2");
-    await page.getByLabel("Main dish", { exact: true }).fill("Lemon tart");
-    await page.getByRole("button", { name: "Save changes" }).click();
-    await expect(page.getByText("3 people are already coming")).toBeVisible();
-    expect((await (await page.request.get(`/api/parties/${party.id}`)).json()).mainDish).toBe("Mushroom risotto");
+      await page.getByLabel("Number of seats", { exact: true }).fill("2");
+      await page.getByLabel("Main dish", { exact: true }).fill("Lemon tart");
+      await page.getByRole("button", { name: "Save changes" }).click();
+      await expect(page.getByText("3 people are already coming")).toBeVisible();
+      expect((await (await page.request.get(`/api/parties/${party.id}`)).json()).mainDish).toBe("Mushroom risotto");
 
-    await page.getByLabel("Number of seats", { exact: true }).fill("8");
-    await page.getByRole("button", { name: "Save changes" }).click();
-    await expect(page).toHaveURL(`/parties/${party.id}`);
-    await expect(page.getByRole("status")).toHaveText("Your changes have been saved.");
-    await expect(page.getByText("3 of 8 seats taken")).toBeVisible();
-    await expect(page.getByText("Lemon tart").first()).toBeVisible();
-    for (const guest of guests) await guest.context.close();
-  });
+      await page.getByLabel("Number of seats", { exact: true }).fill("8");
+      await page.getByRole("button", { name: "Save changes" }).click();
+      await expect(page).toHaveURL(`/parties/${party.id}`);
+      await expect(page.getByRole("status")).toHaveText("Your changes have been saved.");
+      await expect(page.getByText("3 of 8 seats taken")).toBeVisible();
+      await expect(page.getByText("Lemon tart").first()).toBeVisible();
+      for (const guest of guests) await guest.context.close();
+    },
+  );
 
-  test("the host deletes a party after confirming", async ({ userPage: page, user }) => {
+  test("the host deletes a party after confirming", { tag: "@smoke" }, async ({ userPage: page, user }) => {
     const party = await apiCreateParty(page.request);
     await page.goto(`/parties/${party.id}`);
 
@@ -112,44 +117,44 @@ test.describe("hosting", () => {
 });
 
 test.describe("RSVP", () => {
-  test("a guest RSVPs from /rsvp, sees it confirmed, and a second RSVP is refused", async ({
-    userPage: hostPage,
-    user: host,
-    browser,
-  }) => {
-    const party = await apiCreateParty(hostPage.request, { seats: 5 });
-    const guest = await anotherPerson(browser, test.info().project.use.baseURL!);
-    const page = guest.page;
-    await page.goto("/rsvp");
-    await expect(page).toHaveTitle("RSVP · DinnerParty");
-    // Later parties of other tests may push this one to a later page.
-    while (!(await partyCard(page, party.venue).count())) {
-      const before = page.url();
-      await page.getByRole("link", { name: "Later parties" }).click();
-      await page.waitForURL((url) => url.href !== before);
-    }
-    const card = partyCard(page, party.venue);
-    await expect(card).toContainText(host.username);
-    await expect(card).toContainText("4 seats left");
-    await card.getByRole("button", { name: "RSVP" }).click();
+  test(
+    "a guest RSVPs from /rsvp, sees it confirmed, and a second RSVP is refused",
+    { tag: ["@smoke", "@layout"] },
+    async ({ userPage: hostPage, user: host, browser }) => {
+      const party = await apiCreateParty(hostPage.request, { seats: 5 });
+      const guest = await anotherPerson(browser, test.info().project.use.baseURL!);
+      const page = guest.page;
+      await page.goto("/rsvp");
+      await expect(page).toHaveTitle("RSVP · DinnerParty");
+      // Later parties of other tests may push this one to a later page.
+      while (!(await partyCard(page, party.venue).count())) {
+        const before = page.url();
+        await page.getByRole("link", { name: "Later parties" }).click();
+        await page.waitForURL((url) => url.href !== before);
+      }
+      const card = partyCard(page, party.venue);
+      await expect(card).toContainText(host.username);
+      await expect(card).toContainText("4 seats left");
+      await card.getByRole("button", { name: "RSVP" }).click();
 
-    const flash = page.getByRole("status");
-    await expect(flash).toContainText(`You successfully RSVP'd to ${host.username}'s dinner party on `);
-    await expect(flash).toContainText("!");
-    await expect(partyCard(page, party.venue)).toContainText("3 seats left");
-    await expect(partyCard(page, party.venue)).toContainText(guest.user.username);
+      const flash = page.getByRole("status");
+      await expect(flash).toContainText(`You successfully RSVP'd to ${host.username}'s dinner party on `);
+      await expect(flash).toContainText("!");
+      await expect(partyCard(page, party.venue)).toContainText("3 seats left");
+      await expect(partyCard(page, party.venue)).toContainText(guest.user.username);
 
-    await partyCard(page, party.venue).getByRole("button", { name: "RSVP" }).click();
-    await expect(
-      page.getByRole("alert").filter({ hasText: "You have already RSVP'd to this dinner party." }),
-    ).toBeVisible();
+      await partyCard(page, party.venue).getByRole("button", { name: "RSVP" }).click();
+      await expect(
+        page.getByRole("alert").filter({ hasText: "You have already RSVP'd to this dinner party." }),
+      ).toBeVisible();
 
-    await page.goto(`/parties/${party.id}`);
-    await expect(page.getByText(`2 of 5 seats taken`)).toBeVisible();
-    const guests = page.getByRole("list", { name: "Guest list" });
-    await expect(guests.getByRole("listitem")).toHaveText([`${host.username} (host)`, guest.user.username]);
-    await guest.context.close();
-  });
+      await page.goto(`/parties/${party.id}`);
+      await expect(page.getByText(`2 of 5 seats taken`)).toBeVisible();
+      const guests = page.getByRole("list", { name: "Guest list" });
+      await expect(guests.getByRole("listitem")).toHaveText([`${host.username} (host)`, guest.user.username]);
+      await guest.context.close();
+    },
+  );
 
   test("RSVP by Party ID, and a bogus ID gets the contract's answer", async ({ userPage: hostPage, browser }) => {
     const party = await apiCreateParty(hostPage.request);
@@ -191,19 +196,23 @@ test.describe("RSVP", () => {
     await late.context.close();
   });
 
-  test("a guest cancels their RSVP; the seat is free again", async ({ userPage: hostPage, browser }) => {
-    const party = await apiCreateParty(hostPage.request, { seats: 3 });
-    const guest = await anotherPerson(browser, test.info().project.use.baseURL!);
-    const page = guest.page;
-    await page.goto(`/parties/${party.id}`);
-    await page.getByRole("button", { name: "RSVP" }).click();
-    await expect(page.getByText("2 of 3 seats taken")).toBeVisible();
-    await page.getByRole("button", { name: "Cancel RSVP" }).click();
-    await expect(page.getByRole("status")).toHaveText("Your RSVP has been cancelled.");
-    await expect(page.getByText("1 of 3 seats taken")).toBeVisible();
-    await expect(page.getByRole("button", { name: "RSVP" })).toBeVisible();
-    await guest.context.close();
-  });
+  test(
+    "a guest cancels their RSVP; the seat is free again",
+    { tag: "@smoke" },
+    async ({ userPage: hostPage, browser }) => {
+      const party = await apiCreateParty(hostPage.request, { seats: 3 });
+      const guest = await anotherPerson(browser, test.info().project.use.baseURL!);
+      const page = guest.page;
+      await page.goto(`/parties/${party.id}`);
+      await page.getByRole("button", { name: "RSVP" }).click();
+      await expect(page.getByText("2 of 3 seats taken")).toBeVisible();
+      await page.getByRole("button", { name: "Cancel RSVP" }).click();
+      await expect(page.getByRole("status")).toHaveText("Your RSVP has been cancelled.");
+      await expect(page.getByText("1 of 3 seats taken")).toBeVisible();
+      await expect(page.getByRole("button", { name: "RSVP" })).toBeVisible();
+      await guest.context.close();
+    },
+  );
 });
 
 test.describe("authorization inside the server actions", () => {

@@ -1,14 +1,18 @@
 import { expect, logInThroughForm, test } from "./fixtures";
 
-test("an anonymous visitor is sent to log in, then back to the page asked for", async ({ page, user }) => {
-  const target = `/user/${user.username}`;
-  await page.goto(target);
-  await expect(page).toHaveURL(`/login?callbackUrl=${encodeURIComponent(target)}`);
-  await expect(page.getByText("Sorry, you must be logged in to view this page")).toBeVisible();
-  await logInThroughForm(page, user);
-  await expect(page).toHaveURL(target);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(user.username);
-});
+test(
+  "an anonymous visitor is sent to log in, then back to the page asked for",
+  { tag: "@smoke" },
+  async ({ page, user }) => {
+    const target = `/user/${user.username}`;
+    await page.goto(target);
+    await expect(page).toHaveURL(`/login?callbackUrl=${encodeURIComponent(target)}`);
+    await expect(page.getByText("Sorry, you must be logged in to view this page")).toBeVisible();
+    await logInThroughForm(page, user);
+    await expect(page).toHaveURL(target);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(user.username);
+  },
+);
 
 test("the login page shows no warning when nobody was bounced", async ({ page }) => {
   await page.goto("/login");

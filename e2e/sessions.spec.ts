@@ -52,31 +52,35 @@ test("with Remember me: a persistent cookie for 30 days", async ({ page, user })
   expect(Math.abs((await sessionCookie(page)).expires - cookie.expires)).toBeLessThan(60);
 });
 
-test("a copy of the cookie taken before logout opens nothing afterwards", async ({ page, browser, user }) => {
-  await page.goto("/login");
-  await logInThroughForm(page, user);
-  await expect(page).toHaveURL(`/user/${user.username}`);
-  const copy = await sessionCookie(page);
+test(
+  "a copy of the cookie taken before logout opens nothing afterwards",
+  { tag: "@smoke" },
+  async ({ page, browser, user }) => {
+    await page.goto("/login");
+    await logInThroughForm(page, user);
+    await expect(page).toHaveURL(`/user/${user.username}`);
+    const copy = await sessionCookie(page);
 
-  await nav(page).getByRole("button", { name: "Log out" }).click();
-  await expect(page.getByRole("status")).toHaveText("You have been logged out.");
+    await nav(page).getByRole("button", { name: "Log out" }).click();
+    await expect(page.getByRole("status")).toHaveText("You have been logged out.");
 
-  const thief = await browser.newContext({ baseURL: test.info().project.use.baseURL });
-  await thief.addCookies([copy]);
-  const stolen = await thief.newPage();
-  // Pages: back to the login page.
-  await stolen.goto(`/user/${user.username}`);
-  await expect(stolen).toHaveURL(`/login?callbackUrl=${encodeURIComponent(`/user/${user.username}`)}`);
-  // API: 401.
-  const me = await stolen.request.get("/api/me");
-  expect(me.status()).toBe(401);
-  expect(await me.json()).toEqual({ message: "Unauthorized" });
-  expect((await stolen.request.post("/api/users/logout")).status()).toBe(401);
-  // The navigation of any page shows a visitor, not the user.
-  await stolen.goto("/");
-  await expect(nav(stolen).getByRole("link", { name: "Log in" })).toBeVisible();
-  await thief.close();
-});
+    const thief = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+    await thief.addCookies([copy]);
+    const stolen = await thief.newPage();
+    // Pages: back to the login page.
+    await stolen.goto(`/user/${user.username}`);
+    await expect(stolen).toHaveURL(`/login?callbackUrl=${encodeURIComponent(`/user/${user.username}`)}`);
+    // API: 401.
+    const me = await stolen.request.get("/api/me");
+    expect(me.status()).toBe(401);
+    expect(await me.json()).toEqual({ message: "Unauthorized" });
+    expect((await stolen.request.post("/api/users/logout")).status()).toBe(401);
+    // The navigation of any page shows a visitor, not the user.
+    await stolen.goto("/");
+    await expect(nav(stolen).getByRole("link", { name: "Log in" })).toBeVisible();
+    await thief.close();
+  },
+);
 
 test("the server ends a session at its absolute expiry, whatever the cookie says", async ({ page, user }) => {
   await page.goto("/login");

@@ -22,27 +22,27 @@ test("the settings page needs a login", async ({ page }) => {
   await expect(page).toHaveURL("/login?callbackUrl=%2Fsettings");
 });
 
-test("active sessions are listed; 'Log out of all other sessions' ends the others", async ({
-  userPage: page,
-  user,
-  playwright,
-}) => {
-  const phone = await elsewhere(playwright, user);
-  await page.goto(`/user/${user.username}`);
-  await page.getByRole("link", { name: "Account settings" }).click();
-  await expect(page).toHaveTitle("Account settings · DinnerParty");
-  const sessions = page.getByRole("list", { name: "Active sessions" }).getByRole("listitem");
-  await expect(sessions).toHaveCount(2);
-  await expect(sessions.filter({ hasText: "This browser" })).toHaveCount(1);
-  await expect(sessions.filter({ hasText: "Safari on iOS" })).toHaveCount(1);
+test(
+  "active sessions are listed; 'Log out of all other sessions' ends the others",
+  { tag: "@smoke" },
+  async ({ userPage: page, user, playwright }) => {
+    const phone = await elsewhere(playwright, user);
+    await page.goto(`/user/${user.username}`);
+    await page.getByRole("link", { name: "Account settings" }).click();
+    await expect(page).toHaveTitle("Account settings · DinnerParty");
+    const sessions = page.getByRole("list", { name: "Active sessions" }).getByRole("listitem");
+    await expect(sessions).toHaveCount(2);
+    await expect(sessions.filter({ hasText: "This browser" })).toHaveCount(1);
+    await expect(sessions.filter({ hasText: "Safari on iOS" })).toHaveCount(1);
 
-  await page.getByRole("button", { name: "Log out of all other sessions" }).click();
-  await expect(page.getByRole("status")).toHaveText("Logged out of 1 other session.");
-  await expect(sessions).toHaveCount(1);
-  expect((await phone.get("/api/me")).status()).toBe(401);
-  expect((await page.request.get("/api/me")).status()).toBe(200);
-  await phone.dispose();
-});
+    await page.getByRole("button", { name: "Log out of all other sessions" }).click();
+    await expect(page.getByRole("status")).toHaveText("Logged out of 1 other session.");
+    await expect(sessions).toHaveCount(1);
+    expect((await phone.get("/api/me")).status()).toBe(401);
+    expect((await page.request.get("/api/me")).status()).toBe(200);
+    await phone.dispose();
+  },
+);
 
 test("changing the password needs the current one, follows the rules, and ends every other session", async ({
   userPage: page,
@@ -79,51 +79,50 @@ test("changing the password needs the current one, follows the rules, and ends e
   await phone.dispose();
 });
 
-test("deleting the account removes it, its parties and RSVPs, and ends its sessions", async ({
-  userPage: page,
-  user,
-  playwright,
-  browser,
-}) => {
-  const baseURL = test.info().project.use.baseURL!;
-  const phone = await elsewhere(playwright, user);
-  const cookieCopy = (await page.context().cookies()).filter((c) => c.name === "dp.session");
-  const hosted = await apiCreateParty(page.request, { seats: 4 });
-  // A party of someone else's, where the user holds a seat.
-  const host = await anotherPerson(browser, baseURL, "other");
-  const theirs = await apiCreateParty(host.page.request, { seats: 3 });
-  expect((await page.request.post(`/api/parties/${theirs.id}/rsvp`)).status()).toBe(201);
+test(
+  "deleting the account removes it, its parties and RSVPs, and ends its sessions",
+  { tag: "@smoke" },
+  async ({ userPage: page, user, playwright, browser }) => {
+    const baseURL = test.info().project.use.baseURL!;
+    const phone = await elsewhere(playwright, user);
+    const cookieCopy = (await page.context().cookies()).filter((c) => c.name === "dp.session");
+    const hosted = await apiCreateParty(page.request, { seats: 4 });
+    // A party of someone else's, where the user holds a seat.
+    const host = await anotherPerson(browser, baseURL, "other");
+    const theirs = await apiCreateParty(host.page.request, { seats: 3 });
+    expect((await page.request.post(`/api/parties/${theirs.id}/rsvp`)).status()).toBe(201);
 
-  await page.goto("/settings");
-  await page.getByLabel("Confirm with your password").fill("wrong password entirely");
-  await page.getByRole("button", { name: "Delete account" }).click();
-  await expect(page.getByText("That is not your current password.")).toBeVisible();
-  expect((await page.request.get("/api/me")).status()).toBe(200);
+    await page.goto("/settings");
+    await page.getByLabel("Confirm with your password").fill("wrong password entirely");
+    await page.getByRole("button", { name: "Delete account" }).click();
+    await expect(page.getByText("That is not your current password.")).toBeVisible();
+    expect((await page.request.get("/api/me")).status()).toBe(200);
 
-  await page.getByLabel("Confirm with your password").fill(user.password);
-  await page.getByRole("button", { name: "Delete account" }).click();
-  await expect(page).toHaveURL("/");
-  await expect(page.getByRole("status")).toContainText("Your account has been deleted.");
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Log in" })).toBeVisible();
+    await page.getByLabel("Confirm with your password").fill(user.password);
+    await page.getByRole("button", { name: "Delete account" }).click();
+    await expect(page).toHaveURL("/");
+    await expect(page.getByRole("status")).toContainText("Your account has been deleted.");
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Log in" })).toBeVisible();
 
-  expect(await sql(`SELECT 1 FROM "User" WHERE "username" = $1`, [user.username])).toHaveLength(0);
-  expect(await sql(`SELECT 1 FROM "DinnerParty" WHERE "id" = $1`, [hosted.id])).toHaveLength(0);
-  const [seat] = await sql<{ seatsTaken: number }>(`SELECT "seatsTaken" FROM "DinnerParty" WHERE "id" = $1`, [
-    theirs.id,
-  ]);
-  expect(Number(seat!.seatsTaken)).toBe(1); // their seat is free again
-  expect((await phone.get("/api/me")).status()).toBe(401);
-  const login = await phone.post("/api/users/login", { data: { email: user.email, password: user.password } });
-  expect(login.status()).toBe(400);
+    expect(await sql(`SELECT 1 FROM "User" WHERE "username" = $1`, [user.username])).toHaveLength(0);
+    expect(await sql(`SELECT 1 FROM "DinnerParty" WHERE "id" = $1`, [hosted.id])).toHaveLength(0);
+    const [seat] = await sql<{ seatsTaken: number }>(`SELECT "seatsTaken" FROM "DinnerParty" WHERE "id" = $1`, [
+      theirs.id,
+    ]);
+    expect(Number(seat!.seatsTaken)).toBe(1); // their seat is free again
+    expect((await phone.get("/api/me")).status()).toBe(401);
+    const login = await phone.post("/api/users/login", { data: { email: user.email, password: user.password } });
+    expect(login.status()).toBe(400);
 
-  // A copy of the old cookie opens nothing either.
-  await page.context().addCookies(cookieCopy);
-  expect((await page.request.get("/api/me")).status()).toBe(401);
-  const hash = createHash("sha256").update(cookieCopy[0]!.value).digest("base64url");
-  expect(await sql(`SELECT 1 FROM "Session" WHERE "sessionToken" = $1`, [hash])).toHaveLength(0);
-  await phone.dispose();
-  await host.context.close();
-});
+    // A copy of the old cookie opens nothing either.
+    await page.context().addCookies(cookieCopy);
+    expect((await page.request.get("/api/me")).status()).toBe(401);
+    const hash = createHash("sha256").update(cookieCopy[0]!.value).digest("base64url");
+    expect(await sql(`SELECT 1 FROM "Session" WHERE "sessionToken" = $1`, [hash])).toHaveLength(0);
+    await phone.dispose();
+    await host.context.close();
+  },
+);
 
 test("the username field the password managers need is there, and the forms have labels", async ({
   userPage: page,

@@ -8,7 +8,7 @@ import { anotherPerson, anotherPersonWithoutJavaScript, apiAnswer, apiCreatePart
 const baseURL = () => test.info().project.use.baseURL!;
 
 for (const js of [true, false]) {
-  test.describe(js ? "with JavaScript" : "without JavaScript", () => {
+  test.describe(js ? "with JavaScript" : "without JavaScript", { tag: js ? "@smoke" : "@nojs" }, () => {
     test.use({ javaScriptEnabled: js });
     const someone = (browser: Parameters<typeof anotherPerson>[0], prefix: string) =>
       js ? anotherPerson(browser, baseURL(), prefix) : anotherPersonWithoutJavaScript(browser, baseURL(), prefix);

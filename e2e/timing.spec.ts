@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { createUser, newUser, randomIp } from "./support/users";
 
-// Run in the faults suite (E2E_SUITE=faults), alone on one server: a timing
-// comparison means nothing while other tests load the machine.
+// Run alone on one server (E2E_SUITE=quiet, the full tier's last step): a
+// timing comparison means nothing while other tests load the machine.
 //
 // "Forgot your password?" must not tell who has an account — not by its
 // words, its status, nor its time (shared/design.md "Mail").

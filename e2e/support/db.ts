@@ -7,7 +7,16 @@ import { e2eDatabaseUrl } from "../../scripts/lib/test-db.mjs";
 
 const url: string = e2eDatabaseUrl();
 
-export async function sql<T = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> {
+export function sql<T = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> {
+  return sqlAt<T>(url, query, params);
+}
+
+/** The same on another database (the faults server's). */
+export async function sqlAt<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   if (url.startsWith("file:")) {
     const db = new Database(url.slice("file:".length), { timeout: 10_000 });
     try {

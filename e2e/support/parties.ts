@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { apiLogin, createUser, newUser, randomIp, type TestUser } from "./users";
+import { randomIp, seedUser, signIn } from "./users";
 
 export type ApiParty = {
   id: number;
@@ -102,7 +102,7 @@ export async function hostThroughForm(
   await page.getByRole("button", { name: "Create party" }).click();
 }
 
-/** A second person in their own browser context, registered and logged in. */
+/** A second person in their own browser context, with an account and logged in. */
 export async function anotherPerson(browser: Browser, baseURL: string, prefix = "guest", timezoneId = "UTC") {
   const context = await browser.newContext({
     baseURL,
@@ -110,14 +110,14 @@ export async function anotherPerson(browser: Browser, baseURL: string, prefix = 
     extraHTTPHeaders: { "x-forwarded-for": randomIp() },
   });
   await context.addCookies([{ name: "dp.tz", value: timezoneId, url: baseURL }]);
-  const user: TestUser = await createUser(context.request, newUser(prefix));
-  await apiLogin(context.request, user);
+  const user = await seedUser(prefix);
+  await signIn(context, user, baseURL);
   const page = await context.newPage();
   return { context, page, user };
 }
 
 /**
- * A second person in a browser without JavaScript, registered and logged in.
+ * A second person in a browser without JavaScript, with an account and logged in.
  * Such a browser never runs the script that tells the server its time zone,
  * so it has no zone cookie.
  */
@@ -127,8 +127,8 @@ export async function anotherPersonWithoutJavaScript(browser: Browser, baseURL: 
     javaScriptEnabled: false,
     extraHTTPHeaders: { "x-forwarded-for": randomIp() },
   });
-  const user: TestUser = await createUser(context.request, newUser(prefix));
-  await apiLogin(context.request, user);
+  const user = await seedUser(prefix);
+  await signIn(context, user, baseURL);
   const page = await context.newPage();
   return { context, page, user };
 }

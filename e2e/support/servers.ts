@@ -9,4 +9,6 @@ export const E2E_URLS = {
   cached: `http://localhost:${E2E_PORT + 3}`,
   /** a second app instance on the same database (E2E_INSTANCES=1) */
   instanceB: `http://localhost:${E2E_PORT + 2}`,
+  /** on a database of its own, which the faults tests take away */
+  faults: `http://localhost:${E2E_PORT + 4}`,
 };

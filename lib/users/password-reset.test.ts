@@ -8,7 +8,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { makeUser } from "@/lib/parties/test-helpers";
 import { resetLinkWorks } from "./data";
-import { requestPasswordReset, resetPassword, RESET_LINK_MS } from "./mutations";
+import { requestPasswordReset, resetPassword, RESET_LINK_MS, RESET_REQUEST_FLOOR_MS } from "./mutations";
 
 const NEW_PASSWORD = "copper kettle above the garden gate";
 const ip = () => `10.9.${randomBytes(1)[0]}.${randomBytes(1)[0]! % 250}`;
@@ -49,6 +49,17 @@ describe("password reset", () => {
     assert.equal(rows.length, 1);
     assert.notEqual(rows[0]!.tokenHash, token, "only a hash is stored");
     assert.equal(await db.passwordResetToken.count({ where: { tokenHash: token } }), 0);
+  });
+
+  it("takes at least the same floor of time whether or not the address has an account", async () => {
+    // The lower bound holds on any machine; that the two times are alike is
+    // measured on a quiet one (e2e/timing.spec.ts, the full tier).
+    const user = await person();
+    for (const email of [user.email, `nobody.${randomBytes(4).toString("hex")}@example.test`]) {
+      const started = performance.now();
+      assert.deepEqual(await requestPasswordReset(email, ip()), { status: "queued" });
+      assert.ok(performance.now() - started >= RESET_REQUEST_FLOOR_MS - 1, email);
+    }
   });
 
   it("sets the new password, ends every session, spends the link and kills the account's other links", async () => {

@@ -42,6 +42,22 @@ export function aptInstall(...packages) {
   apt("install", "-y", "-qq", ...packages);
 }
 
+/**
+ * The same, without blocking: the test run installs Debian's packages while
+ * `npm ci` runs. Quiet unless it fails. Installs only what is missing.
+ */
+export async function aptInstallMissing(packages) {
+  const missing = packages.filter(([, installed]) => !installed()).map(([name]) => name);
+  if (missing.length === 0) return [];
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  const [cmd, prefix] = process.getuid?.() === 0 ? ["apt-get", []] : ["sudo", ["apt-get"]];
+  const apt = (...args) => must(cmd, [...prefix, ...args], { env, quiet: true });
+  console.log(`› Installing Debian's ${missing.join(", ")}…`);
+  await apt("update", "-qq");
+  await apt("install", "-y", "-qq", ...missing);
+  return missing;
+}
+
 export function bin(name) {
   return path.join(ROOT, "node_modules", ".bin", name);
 }
@@ -123,9 +139,29 @@ export async function ensureInstalled() {
   fs.writeFileSync(INSTALL_STAMP, lockFingerprint());
 }
 
+/** Whether the last production build was made from these very sources. */
+export function builtFromSources() {
+  return readStamp(BUILD_STAMP) === sourceFingerprint() && fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"));
+}
+
+/**
+ * `next build`, then the stamp of the sources it was made from. The Prisma
+ * clients must be there already (`npm run build` generates them first; the
+ * test run generates them before starting this beside the linters).
+ */
+export async function nextBuild({ quiet = false, env = {} } = {}) {
+  const fingerprint = sourceFingerprint();
+  const output = await must(bin("next"), ["build"], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    quiet,
+  });
+  fs.writeFileSync(BUILD_STAMP, fingerprint);
+  return output;
+}
+
 /** `npm run build` unless the last build was made from these very sources. */
 export async function ensureBuilt() {
-  if (readStamp(BUILD_STAMP) === sourceFingerprint() && fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) return;
+  if (builtFromSources()) return;
   console.log("› Building the production app…");
   await must("npm", ["run", "build"]);
 }
