@@ -96,25 +96,13 @@ const faults: Project = { name: "faults", testMatch: FAULTS, workers: 1, use: { 
 // The JSON API needs no browser: its specs run once, here.
 const api: Project = { name: "api", testMatch: API_SPECS };
 
+// In this order: the serial and the long ones first, so that the many short
+// ones fill the workers at the end rather than one long test alone.
 function projects(): Project[] {
-  if (full)
-    return [
-      faults,
-      api,
-      desktop,
-      phone,
-      ...(instances ? [{ name: "instances", testMatch: /instances\.spec\.ts/ }] : []),
-    ];
-  if (onPostgres) {
-    return [
-      faults,
-      api,
-      desktop,
-      { ...phone, grep: /@layout/ },
-      ...(instances ? [{ name: "instances", testMatch: /instances\.spec\.ts/ }] : []),
-    ];
-  }
-  return [faults, { ...api, grep: SMOKE }, { ...desktop, grep: SMOKE }];
+  const several = instances ? [{ name: "instances", testMatch: /instances\.spec\.ts/ }] : [];
+  if (full) return [faults, ...several, phone, desktop, api];
+  if (onPostgres) return [faults, ...several, { ...phone, grep: /@layout/ }, desktop, api];
+  return [faults, { ...desktop, grep: SMOKE }, { ...api, grep: SMOKE }];
 }
 
 const faultsServer = server(PORT + 4, { E2E_DB: "faults", E2E_RESET_DB: "1", TRUST_PROXY: "1", WEB_CONCURRENCY: "1" });

@@ -50,7 +50,7 @@ async function audit(page: Page, label: string) {
 
 test(
   "every page passes axe, logged out and logged in, forms with errors included",
-  { tag: ["@smoke", "@layout"] },
+  { tag: "@layout" },
   async ({ page, user, browser }) => {
     test.setTimeout(180_000);
     const titles = new Map<string, string>();

@@ -37,45 +37,46 @@ test(
   },
 );
 
-test("the host moves the date → going guests are mailed; the unsubscribe link stops that kind, others continue", async ({
-  userPage: hostPage,
-  browser,
-}) => {
-  const party = await apiCreateParty(hostPage.request);
-  const guest = await anotherPerson(browser, baseURL(), "moved");
-  await apiAnswer(guest.context.request, party.id, { response: "going" });
+test(
+  "the host moves the date → going guests are mailed; the unsubscribe link stops that kind, others continue",
+  { tag: "@smoke" },
+  async ({ userPage: hostPage, browser }) => {
+    const party = await apiCreateParty(hostPage.request);
+    const guest = await anotherPerson(browser, baseURL(), "moved");
+    await apiAnswer(guest.context.request, party.id, { response: "going" });
 
-  await hostPage.goto(`/parties/${party.id}/edit`);
-  await hostPage.getByLabel("Date", { exact: true }).fill(futureLocal(40, "20:00"));
-  await hostPage.getByRole("button", { name: "Save changes" }).click();
-  await expect(hostPage.getByRole("status")).toHaveText("Your changes have been saved.");
+    await hostPage.goto(`/parties/${party.id}/edit`);
+    await hostPage.getByLabel("Date", { exact: true }).fill(futureLocal(40, "20:00"));
+    await hostPage.getByRole("button", { name: "Save changes" }).click();
+    await expect(hostPage.getByRole("status")).toHaveText("Your changes have been saved.");
 
-  const changed = await waitForMail(guest.user.email, { subject: /has changed/ });
-  expect(changed.text).toContain("The host changed the date and time.");
+    const changed = await waitForMail(guest.user.email, { subject: /has changed/ });
+    expect(changed.text).toContain("The host changed the date and time.");
 
-  // The footer's link: opening it changes nothing, its button does — no login needed.
-  const anonymous = await browser.newContext({ baseURL: baseURL() });
-  const page = await anonymous.newPage();
-  await page.goto(linkIn(changed, "/unsubscribe/"));
-  await expect(page.getByText("Stop the mails for “A party I'm going to changes or is cancelled”?")).toBeVisible();
-  await page.getByRole("button", { name: "Unsubscribe" }).click();
-  await expect(page.getByRole("status")).toContainText(
-    "You will no longer get mails for “A party I'm going to changes",
-  );
-  await anonymous.close();
+    // The footer's link: opening it changes nothing, its button does — no login needed.
+    const anonymous = await browser.newContext({ baseURL: baseURL() });
+    const page = await anonymous.newPage();
+    await page.goto(linkIn(changed, "/unsubscribe/"));
+    await expect(page.getByText("Stop the mails for “A party I'm going to changes or is cancelled”?")).toBeVisible();
+    await page.getByRole("button", { name: "Unsubscribe" }).click();
+    await expect(page.getByRole("status")).toContainText(
+      "You will no longer get mails for “A party I'm going to changes",
+    );
+    await anonymous.close();
 
-  await hostPage.goto(`/parties/${party.id}/edit`);
-  await hostPage.getByLabel("Date", { exact: true }).fill(futureLocal(41, "20:00"));
-  await hostPage.getByRole("button", { name: "Save changes" }).click();
-  await expect(hostPage.getByRole("status")).toHaveText("Your changes have been saved.");
-  // Another kind still arrives — and, sent after the second change, it proves that one was not mailed.
-  await hostPage.getByLabel("Message", { exact: true }).fill("See you there!");
-  await hostPage.getByRole("button", { name: "Send message" }).click();
-  await expect(hostPage.getByRole("status")).toHaveText("Your message has been sent to 1 guests.");
-  await waitForMail(guest.user.email, { subject: /A message from/ });
-  expect((await mailsTo(guest.user.email)).filter((m) => /has changed/.test(m.subject ?? ""))).toHaveLength(1);
-  await guest.context.close();
-});
+    await hostPage.goto(`/parties/${party.id}/edit`);
+    await hostPage.getByLabel("Date", { exact: true }).fill(futureLocal(41, "20:00"));
+    await hostPage.getByRole("button", { name: "Save changes" }).click();
+    await expect(hostPage.getByRole("status")).toHaveText("Your changes have been saved.");
+    // Another kind still arrives — and, sent after the second change, it proves that one was not mailed.
+    await hostPage.getByLabel("Message", { exact: true }).fill("See you there!");
+    await hostPage.getByRole("button", { name: "Send message" }).click();
+    await expect(hostPage.getByRole("status")).toHaveText("Your message has been sent to 1 guests.");
+    await waitForMail(guest.user.email, { subject: /A message from/ });
+    expect((await mailsTo(guest.user.email)).filter((m) => /has changed/.test(m.subject ?? ""))).toHaveLength(1);
+    await guest.context.close();
+  },
+);
 
 test("Message your guests: listed under 'Messages from the host' for the guests, and mailed", async ({
   userPage: hostPage,

@@ -96,26 +96,30 @@ for (const js of [true, false]) {
   });
 }
 
-test("the host renames an item, changes How many, and removes it", async ({ userPage: hostPage, browser }) => {
-  const party = await apiCreateParty(hostPage.request);
-  const dish = await (
-    await hostPage.request.post(`/api/parties/${party.id}/dishes`, { data: { name: "Bread", quantity: 3 } })
-  ).json();
-  const guest = await anotherPerson(browser, baseURL(), "bread");
-  await apiAnswer(guest.context.request, party.id, { response: "going" });
-  await guest.context.request.post(`/api/parties/${party.id}/dishes/${dish.id}/claim`);
+test(
+  "the host renames an item, changes How many, and removes it",
+  { tag: "@smoke" },
+  async ({ userPage: hostPage, browser }) => {
+    const party = await apiCreateParty(hostPage.request);
+    const dish = await (
+      await hostPage.request.post(`/api/parties/${party.id}/dishes`, { data: { name: "Bread", quantity: 3 } })
+    ).json();
+    const guest = await anotherPerson(browser, baseURL(), "bread");
+    await apiAnswer(guest.context.request, party.id, { response: "going" });
+    await guest.context.request.post(`/api/parties/${party.id}/dishes/${dish.id}/claim`);
 
-  await hostPage.goto(`/parties/${party.id}`);
-  await hostPage.getByRole("link", { name: "Edit Bread" }).click();
-  await expect(hostPage.getByRole("heading", { name: "Edit item" })).toBeVisible();
-  await hostPage.getByLabel("Item", { exact: true }).fill("Sourdough");
-  await hostPage.getByLabel("How many", { exact: true }).fill("2");
-  await hostPage.getByRole("button", { name: "Save item" }).click();
-  await expect(hostPage.getByRole("status")).toHaveText("The item has been saved.");
-  await expect(hostPage.getByRole("region", { name: "What to bring" })).toContainText("1 of 2 claimed");
+    await hostPage.goto(`/parties/${party.id}`);
+    await hostPage.getByRole("link", { name: "Edit Bread" }).click();
+    await expect(hostPage.getByRole("heading", { name: "Edit item" })).toBeVisible();
+    await hostPage.getByLabel("Item", { exact: true }).fill("Sourdough");
+    await hostPage.getByLabel("How many", { exact: true }).fill("2");
+    await hostPage.getByRole("button", { name: "Save item" }).click();
+    await expect(hostPage.getByRole("status")).toHaveText("The item has been saved.");
+    await expect(hostPage.getByRole("region", { name: "What to bring" })).toContainText("1 of 2 claimed");
 
-  await hostPage.getByRole("button", { name: "Remove Sourdough" }).click();
-  await expect(hostPage.getByRole("status")).toHaveText("The item has been removed.");
-  await expect(hostPage.getByRole("region", { name: "What to bring" })).not.toContainText("Sourdough");
-  await guest.context.close();
-});
+    await hostPage.getByRole("button", { name: "Remove Sourdough" }).click();
+    await expect(hostPage.getByRole("status")).toHaveText("The item has been removed.");
+    await expect(hostPage.getByRole("region", { name: "What to bring" })).not.toContainText("Sourdough");
+    await guest.context.close();
+  },
+);

@@ -30,10 +30,6 @@ export class PostgresAdapterFactory implements SqlDriverAdapterFactory {
         // Fail fast while the server is away rather than queue forever.
         connectionTimeoutMillis: 5_000,
         idleTimeoutMillis: 30_000,
-        // Idle connections alone do not keep a process alive: a script or a
-        // test file ends when its work does, not 30 s later (the server's
-        // listening socket keeps it up; a graceful stop closes the pool).
-        allowExitOnIdle: true,
       },
       { onPoolError: markDatabaseDown, onConnectionError: markDatabaseDown },
     );

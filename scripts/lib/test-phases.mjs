@@ -106,6 +106,10 @@ export async function unit(templateUrl, provider, { dbFree }) {
       "./scripts/lib/unit-db.mjs",
       "--test",
       `--test-concurrency=${concurrency}`,
+      // A file's process ends when its tests do: the PostgreSQL pool's idle
+      // connections would otherwise keep it alive for another 30 s (its
+      // idleTimeoutMillis), which made the PostgreSQL run ten times longer.
+      "--test-force-exit",
       "--test-reporter=spec",
       "--test-reporter-destination=stdout",
       "--test-reporter=tap",
