@@ -130,7 +130,12 @@ test.describe("RSVP", () => {
       // page is loaded whole before it is searched: after a click the address
       // changes before the list does, and the old list would be searched again.
       while (!(await partyCard(page, party.venue).count())) {
-        await page.goto((await page.getByRole("link", { name: "Later parties" }).getAttribute("href"))!);
+        const later = page.getByRole("link", { name: "Later parties" });
+        expect(
+          await later.count(),
+          `${party.venue} on no page; the last: ${await page.locator("main").innerText()}`,
+        ).toBe(1);
+        await page.goto((await later.getAttribute("href"))!);
       }
       const card = partyCard(page, party.venue);
       await expect(card).toContainText(host.username);

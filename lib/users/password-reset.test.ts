@@ -58,7 +58,9 @@ describe("password reset", () => {
     for (const email of [user.email, `nobody.${randomBytes(4).toString("hex")}@example.test`]) {
       const started = performance.now();
       assert.deepEqual(await requestPasswordReset(email, ip()), { status: "queued" });
-      assert.ok(performance.now() - started >= RESET_REQUEST_FLOOR_MS - 1, email);
+      // A timer may fire a few ms early: Node starts it from the event loop's
+      // cached clock, which lags while a busy tick runs.
+      assert.ok(performance.now() - started >= RESET_REQUEST_FLOOR_MS - 10, email);
     }
   });
 
