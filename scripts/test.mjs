@@ -95,20 +95,24 @@ try {
     await phase("checks: migration histories", () => migrationHistories(main?.url));
   }
   const testDb = await import("./lib/test-db.mjs");
+  /** Point the test databases at `provider` (scripts/lib/test-db.mjs reads TEST_DATABASE_URL); false if it is not in this run. */
+  const useDatabase = (provider) => {
+    if (!onDb(provider) || (provider === "postgresql" && !main)) return false;
+    if (provider === "postgresql") process.env.TEST_DATABASE_URL = main.url;
+    else delete process.env.TEST_DATABASE_URL;
+    return true;
+  };
   // A file that never reaches the database runs once, in the first unit phase.
   let dbFree = true;
   for (const provider of ["sqlite", "postgresql"]) {
-    if (!onDb(provider) || !wants("unit") || (provider === "postgresql" && !main)) continue;
-    if (provider === "postgresql") process.env.TEST_DATABASE_URL = main.url;
-    else delete process.env.TEST_DATABASE_URL;
+    if (!wants("unit") || !useDatabase(provider)) continue;
     const label = `unit (${provider}${dbFree ? "" : ", files that reach the database"})`;
     await phase(label, () => unit(testDb.unitDatabaseUrl(), provider, { dbFree }));
     dbFree = false;
   }
   if (wants("e2e")) {
     // PostgreSQL first: the production shape, the whole browser suite.
-    if (onDb("postgresql") && main) {
-      process.env.TEST_DATABASE_URL = main.url;
+    if (useDatabase("postgresql")) {
       await phase(`e2e (postgresql, two instances${tier === "fast" ? "" : ", every project"})`, () =>
         e2e(args, {
           E2E_INSTANCES: "1",
@@ -117,8 +121,7 @@ try {
         }),
       );
     }
-    if (onDb("sqlite")) {
-      delete process.env.TEST_DATABASE_URL;
+    if (useDatabase("sqlite")) {
       await phase(`e2e (sqlite, page cache off${tier === "fast" ? ", smoke set" : ", every project"})`, () =>
         e2e(args, { PAGE_CACHE: "0" }),
       );
@@ -126,9 +129,7 @@ try {
     if (tier === "full") {
       // Alone on the machine: a comparison of times means nothing under load.
       for (const provider of ["postgresql", "sqlite"]) {
-        if (!onDb(provider) || (provider === "postgresql" && !main)) continue;
-        if (provider === "postgresql") process.env.TEST_DATABASE_URL = main.url;
-        else delete process.env.TEST_DATABASE_URL;
+        if (!useDatabase(provider)) continue;
         await phase(`e2e timing (${provider}, quiet machine)`, () => e2e(args, { E2E_SUITE: "quiet" }));
       }
     }
