@@ -96,7 +96,7 @@ try {
   }
   const testDb = await import("./lib/test-db.mjs");
   /** Point the test databases at `provider` (scripts/lib/test-db.mjs reads TEST_DATABASE_URL); false if it is not in this run. */
-  const useDatabase = (provider) => {
+  const pointAt = (provider) => {
     if (!onDb(provider) || (provider === "postgresql" && !main)) return false;
     if (provider === "postgresql") process.env.TEST_DATABASE_URL = main.url;
     else delete process.env.TEST_DATABASE_URL;
@@ -105,14 +105,14 @@ try {
   // A file that never reaches the database runs once, in the first unit phase.
   let dbFree = true;
   for (const provider of ["sqlite", "postgresql"]) {
-    if (!wants("unit") || !useDatabase(provider)) continue;
+    if (!wants("unit") || !pointAt(provider)) continue;
     const label = `unit (${provider}${dbFree ? "" : ", files that reach the database"})`;
     await phase(label, () => unit(testDb.unitDatabaseUrl(), provider, { dbFree }));
     dbFree = false;
   }
   if (wants("e2e")) {
     // PostgreSQL first: the production shape, the whole browser suite.
-    if (useDatabase("postgresql")) {
+    if (pointAt("postgresql")) {
       await phase(`e2e (postgresql, two instances${tier === "fast" ? "" : ", every project"})`, () =>
         e2e(args, {
           E2E_INSTANCES: "1",
@@ -121,7 +121,7 @@ try {
         }),
       );
     }
-    if (useDatabase("sqlite")) {
+    if (pointAt("sqlite")) {
       await phase(`e2e (sqlite, page cache off${tier === "fast" ? ", smoke set" : ", every project"})`, () =>
         e2e(args, { PAGE_CACHE: "0" }),
       );
@@ -129,7 +129,7 @@ try {
     if (tier === "full") {
       // Alone on the machine: a comparison of times means nothing under load.
       for (const provider of ["postgresql", "sqlite"]) {
-        if (!useDatabase(provider)) continue;
+        if (!pointAt(provider)) continue;
         await phase(`e2e timing (${provider}, quiet machine)`, () => e2e(args, { E2E_SUITE: "quiet" }));
       }
     }
