@@ -24,7 +24,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { aptInstallMissing, ensureInstalled, ROOT } from "./lib/run.mjs";
-import { checks, e2e, migrationHistories, unit } from "./lib/test-phases.mjs";
+import { checks, e2e, migrationHistories, stepTimer, unit } from "./lib/test-phases.mjs";
 
 const started = performance.now();
 const args = process.argv.slice(2);
@@ -41,21 +41,21 @@ const onDb = (provider) => dbChoice === "all" || dbChoice === provider;
 /** The fast tier's budget from a clean clone (the issue that made the tiers: 15 minutes on 2 cores). */
 const FAST_BUDGET_SECONDS = 15 * 60;
 
-/** @type {{ name: string, seconds: number, passed: number, failed: number }[]} */
+/** @type {{ name: string, seconds: number, passed: number, failed: number, steps?: object[], projects?: object }[]} */
 const phases = [];
 
 /** Run one phase: its heading, its time, its counts (an exception is one failure). */
 async function phase(name, work) {
   console.log(`\n━━ ${name} ${"━".repeat(Math.max(0, 70 - name.length))}`);
   const at = performance.now();
-  const counts = { passed: 0, failed: 0 };
+  const result = { passed: 0, failed: 0 };
   try {
-    Object.assign(counts, (await work()) ?? {});
+    Object.assign(result, (await work()) ?? {});
   } catch (error) {
     console.error(error);
-    counts.failed += 1;
+    result.failed += 1;
   }
-  phases.push({ name, seconds: Math.round((performance.now() - at) / 100) / 10, ...counts });
+  phases.push({ name, seconds: Math.round((performance.now() - at) / 100) / 10, ...result });
 }
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -67,15 +67,20 @@ const needsPostgres = onDb("postgresql") && (wants("unit") || wants("e2e") || wa
 
 try {
   await phase("install: npm ci, Debian packages", async () => {
+    const { steps, time } = stepTimer();
     await Promise.all([
-      ensureInstalled(),
-      aptInstallMissing([
-        ...(needsBrowser
-          ? [["chromium", () => !!process.env.PLAYWRIGHT_CHROMIUM_PATH || fs.existsSync("/usr/bin/chromium")]]
-          : []),
-        ...(needsPostgres ? [["postgresql", () => pg.pgBinDir() !== null]] : []),
-      ]),
+      time("npm ci (unless node_modules matches the lockfile)", async () => (await ensureInstalled(), true)),
+      time("Debian packages (those missing)", async () => {
+        await aptInstallMissing([
+          ...(needsBrowser
+            ? [["chromium", () => !!process.env.PLAYWRIGHT_CHROMIUM_PATH || fs.existsSync("/usr/bin/chromium")]]
+            : []),
+          ...(needsPostgres ? [["postgresql", () => pg.pgBinDir() !== null]] : []),
+        ]);
+        return true;
+      }),
     ]);
+    return { failed: steps.filter((s) => !s.ok).length, steps };
   });
   let main = null;
   if (needsPostgres) {
@@ -166,6 +171,12 @@ const width = Math.max(...phases.map((p) => p.name.length));
 for (const p of phases) {
   const counts = p.passed || p.failed ? `${p.passed} passed, ${p.failed} failed` : "";
   console.log(`${p.failed ? "✗" : "✓"} ${p.name.padEnd(width)} ${minutes(p.seconds).padStart(6)}  ${counts}`);
+  for (const s of p.steps ?? [])
+    console.log(`    ${s.ok ? " " : "✗"} ${s.name.padEnd(width - 4)} ${minutes(s.seconds).padStart(6)}`);
+  for (const [name, q] of Object.entries(p.projects ?? {})) {
+    const tests = `${q.passed} passed, ${q.failed} failed (${minutes(q.testSeconds)} of tests)`;
+    console.log(`    ${q.failed ? "✗" : " "} ${`project ${name}`.padEnd(width - 4)} ${"".padStart(6)}  ${tests}`);
+  }
 }
 console.log(`  ${"total".padEnd(width)} ${minutes(seconds).padStart(6)}  (test-results/summary.json)`);
 if (overBudget) {

@@ -1,19 +1,45 @@
 // The phases of scripts/test.mjs. Each returns its counts ({ passed, failed })
-// for the run's report.
+// for the run's report, and what it can say of its parts (`steps` with their
+// times, or the e2e `projects`).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { bin, builtFromSources, ensureBuilt, migrationsToModelsDiff, must, nextBuild, ROOT, run } from "./run.mjs";
 import { listUnitTests, reachesDatabase } from "./unit-files.mjs";
 
-const seconds = (since) => `${Math.round((performance.now() - since) / 100) / 10} s`;
+const secondsSince = (at) => Math.round((performance.now() - at) / 100) / 10;
 
-/** A command whose output is shown only if it fails; one line with its time either way. */
-async function step(name, cmd, args, options = {}) {
-  const at = performance.now();
+/**
+ * Runs named steps and keeps their times: what a phase reports beside its
+ * own (test-results/summary.json). `ok` is false when the step failed.
+ */
+export function stepTimer() {
+  /** @type {{ name: string, seconds: number, ok: boolean }[]} */
+  const steps = [];
+  return {
+    steps,
+    /** @template T @param {string} name @param {() => Promise<T>} work */
+    async time(name, work, okOf = (/** @type {T} */ result) => result !== false) {
+      const at = performance.now();
+      let result;
+      try {
+        result = await work();
+      } catch (error) {
+        console.log(String(error?.message ?? error));
+        result = false;
+      }
+      const ok = okOf(result);
+      steps.push({ name, seconds: secondsSince(at), ok });
+      console.log(`${ok ? "✓" : "✗"} ${name} (${secondsSince(at)} s)`);
+      return result;
+    },
+  };
+}
+
+/** A command whose output is shown only if it fails: whether it succeeded. */
+async function quietly(cmd, args, options = {}) {
   const { code, output } = await run(cmd, args, { ...options, quiet: true });
   if (code !== 0) process.stdout.write(output);
-  console.log(`${code === 0 ? "✓" : "✗"} ${name} (${seconds(at)})`);
   return code === 0;
 }
 
@@ -23,35 +49,25 @@ async function step(name, cmd, args, options = {}) {
  * the build, which rewrites .next/types — and the page weight of the build.
  */
 export async function checks() {
-  const counts = { passed: 0, failed: 0 };
-  const count = (ok) => (ok ? counts.passed++ : counts.failed++);
+  const { steps, time } = stepTimer();
   await must("node", ["scripts/generate.mjs"], { quiet: true });
   const build = async () => {
-    if (builtFromSources()) return (console.log("✓ production build (already made from these sources)"), true);
-    const at = performance.now();
-    try {
-      await nextBuild({ quiet: true, env: { DINNERPARTY_BUILD_SKIP_TYPECHECK: "1" } });
-      console.log(`✓ production build (${seconds(at)})`);
-      return true;
-    } catch (error) {
-      console.log(`✗ production build (${seconds(at)})\n${error.message}`);
-      return false;
-    }
+    if (builtFromSources()) return (console.log("(the build was made from these very sources already)"), true);
+    // tsc checks the whole project below: the build need not check it again.
+    await nextBuild({ quiet: true, env: { DINNERPARTY_BUILD_SKIP_TYPECHECK: "1" } });
+    return true;
   };
-  const [prettier, eslint, built] = await Promise.all([
-    step("prettier --check", bin("prettier"), ["--check", "--log-level", "warn", "."]),
-    step("eslint", bin("eslint"), ["--max-warnings", "0", "."]),
-    build(),
+  const [, , built] = await Promise.all([
+    time("prettier --check", () => quietly(bin("prettier"), ["--check", "--log-level", "warn", "."])),
+    time("eslint", () => quietly(bin("eslint"), ["--max-warnings", "0", "."])),
+    time("production build", build),
   ]);
-  for (const ok of [prettier, eslint, built]) count(ok);
-  count(
-    (await step("next typegen", bin("next"), ["typegen"])) && (await step("tsc --noEmit", bin("tsc"), ["--noEmit"])),
+  await time(
+    "tsc --noEmit",
+    async () => (await quietly(bin("next"), ["typegen"])) && quietly(bin("tsc"), ["--noEmit"]),
   );
-  if (built) {
-    const { code } = await run("node", ["scripts/check-page-weight.mjs"]);
-    count(code === 0);
-  }
-  return counts;
+  if (built) await time("page weight", async () => (await run("node", ["scripts/check-page-weight.mjs"])).code === 0);
+  return { passed: steps.filter((s) => s.ok).length, failed: steps.filter((s) => !s.ok).length, steps };
 }
 
 /**
@@ -160,5 +176,27 @@ export async function e2e(args, env) {
   // A server that never started, or an error outside any test, fails the run
   // even when no test got to fail.
   if (failed === 0 && (code !== 0 || (report?.errors?.length ?? 0) > 0)) failed = 1;
-  return { passed, failed };
+  return { passed, failed, projects: report ? byProject(report) : {} };
+}
+
+/**
+ * Each project's counts and the sum of its tests' times (workers run side by
+ * side, so the sums add up to more than the phase took).
+ */
+function byProject(report) {
+  /** @type {Record<string, { passed: number, failed: number, testSeconds: number }>} */
+  const projects = {};
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests) {
+        const p = (projects[test.projectName] ??= { passed: 0, failed: 0, testSeconds: 0 });
+        p[test.status === "expected" ? "passed" : "failed"]++;
+        for (const result of test.results) p.testSeconds += result.duration / 1000;
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of report.suites ?? []) walk(suite);
+  for (const p of Object.values(projects)) p.testSeconds = Math.round(p.testSeconds);
+  return projects;
 }
