@@ -69,8 +69,8 @@ try {
   await phase("install: npm ci, Debian packages", async () => {
     const { steps, time } = stepTimer();
     await Promise.all([
-      time("npm ci (unless node_modules matches the lockfile)", async () => (await ensureInstalled(), true)),
-      time("Debian packages (those missing)", async () => {
+      time("npm ci (when the lockfile changed)", async () => (await ensureInstalled(), true)),
+      time("Debian packages (when missing)", async () => {
         await aptInstallMissing([
           ...(needsBrowser
             ? [["chromium", () => !!process.env.PLAYWRIGHT_CHROMIUM_PATH || fs.existsSync("/usr/bin/chromium")]]
