@@ -126,15 +126,16 @@ test.describe("RSVP", () => {
       const page = guest.page;
       await page.goto("/rsvp");
       await expect(page).toHaveTitle("RSVP · DinnerParty");
-      // Sooner parties of other tests may push this one to a later page. Each
-      // page is loaded whole before it is searched: after a click the address
-      // changes before the list does, and the old list would be searched again.
-      while (!(await partyCard(page, party.venue).count())) {
+      // Sooner parties of other tests may push this one to a later page. The
+      // list streams in behind a skeleton, and React reveals it a moment
+      // later — even after the page's load event: a count taken at once can
+      // miss a party that is there. Each page is searched once its list shows.
+      const list = page.getByRole("list", { name: "Upcoming dinner parties", exact: true });
+      for (;;) {
+        await expect(list).toBeVisible();
+        if (await partyCard(page, party.venue).count()) break;
         const later = page.getByRole("link", { name: "Later parties" });
-        expect(
-          await later.count(),
-          `${party.venue} on no page; the last: ${await page.locator("main").innerText()}`,
-        ).toBe(1);
+        expect(await later.count(), `${party.venue} on no page; the last: ${await list.innerText()}`).toBe(1);
         await page.goto((await later.getAttribute("href"))!);
       }
       const card = partyCard(page, party.venue);

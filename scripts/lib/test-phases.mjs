@@ -106,7 +106,7 @@ export async function unit(templateUrl, provider, { dbFree }) {
   const { dropUnitCopies, resetDatabase } = await import("./test-db.mjs");
   await dropUnitCopies(templateUrl);
   await resetDatabase(templateUrl);
-  const files = listUnitTests(["lib", "server"], provider).filter((f) => dbFree || reachesDatabase(f));
+  const files = listUnitTests(["lib", "server", "scripts"], provider).filter((f) => dbFree || reachesDatabase(f));
   const tap = path.join(ROOT, "test-results", `unit-${provider}.tap`);
   fs.mkdirSync(path.dirname(tap), { recursive: true });
   fs.rmSync(tap, { force: true });
