@@ -228,17 +228,27 @@ export async function resendConfirmation(userId: string, now = new Date()): Prom
 export type ConfirmResult = { status: "ok" } | { status: "invalid_link" };
 
 /**
- * A confirmation link opened: the address it names is confirmed — for a new
+ * A confirmation link used: the address it names is confirmed — for a new
  * account its own, for "Change email" the new one, which becomes the
  * account's address now (unless someone took it meanwhile). Single use.
+ *
+ * A change of address also ends what the old address could still do: the
+ * reset links mailed to it die, and every session of the account ends but
+ * `keepSessionToken`'s (the browser that confirms, when it is the account's)
+ * — whoever holds the old mailbox, or a session opened with it, loses the
+ * account with it.
  */
-export async function confirmEmail(token: string, now = new Date()): Promise<ConfirmResult> {
+export async function confirmEmail(
+  token: string,
+  now = new Date(),
+  keepSessionToken: string | null = null,
+): Promise<ConfirmResult> {
   if (token.length > 100) return { status: "invalid_link" };
   try {
     return await db.$transaction(async (tx): Promise<ConfirmResult> => {
       const row = await tx.emailConfirmation.findUnique({
         where: { tokenHash: hashToken(token) },
-        select: { id: true, userId: true, email: true },
+        select: { id: true, userId: true, email: true, user: { select: { email: true } } },
       });
       if (!row) return { status: "invalid_link" };
       const { count } = await tx.emailConfirmation.updateMany({
@@ -249,6 +259,15 @@ export async function confirmEmail(token: string, now = new Date()): Promise<Con
       await tx.user.update({ where: { id: row.userId }, data: { email: row.email, emailVerified: now } });
       // Older links (an earlier address among them) must not take the account back.
       await tx.emailConfirmation.deleteMany({ where: { userId: row.userId, id: { not: row.id } } });
+      if (row.email !== row.user.email) {
+        await tx.passwordResetToken.deleteMany({ where: { userId: row.userId } });
+        await tx.session.deleteMany({
+          where: {
+            userId: row.userId,
+            ...(keepSessionToken ? { sessionToken: { not: hashToken(keepSessionToken) } } : {}),
+          },
+        });
+      }
       return { status: "ok" };
     });
   } catch (error) {
