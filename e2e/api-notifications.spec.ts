@@ -70,6 +70,13 @@ test("one-click unsubscribe: the mail's List-Unsubscribe address, posted without
   expect(header(mail, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
 
   const mailApp = await playwright.request.newContext();
+  // Opened rather than posted (a person, a link scanner): the page with the button, on the site it was opened on.
+  for (const method of ["GET", "HEAD"]) {
+    const opened = await mailApp.fetch(url!, { method, maxRedirects: 0 });
+    expect(opened.status()).toBe(303);
+    expect(opened.headers()["location"]).toBe(`/unsubscribe/${url!.split("/").pop()}`);
+  }
+  expect((await (await host.api.get("/api/me/notifications")).json()).rsvps).toBe(true);
   const tampered = await mailApp.post(url!.slice(0, -2) + (url!.endsWith("AA") ? "BB" : "AA"), {
     form: { "List-Unsubscribe": "One-Click" },
   });

@@ -136,13 +136,26 @@ export const RESET_REQUEST_FLOOR_MS = 100;
 export async function requestPasswordReset(email: string, ip: string, now = new Date()): Promise<ResetRequest> {
   const started = performance.now();
   const address = email.toLowerCase();
-  const limits = await Promise.all([
+  const [perIp, perAddress] = await Promise.all([
     hit(`reset:ip:${clientSubject(ip)}`, RATE_LIMITS.resetPerIp),
     hit(`reset:email:${address}`, RATE_LIMITS.resetPerEmail),
   ]);
-  const refused = limits.filter((l) => !l.ok);
-  if (refused.length > 0) return { status: "throttled", retryAfter: Math.max(...refused.map((l) => l.retryAfter)) };
+  // One client asking too often is told so.
+  if (!perIp.ok) return { status: "throttled", retryAfter: perIp.retryAfter };
   const token = newSessionToken();
+  // An address asked for too often gets no more mail, but the answer is the
+  // usual one: a stranger filling in someone's address must not turn the
+  // owner's own request into a refusal. The links mailed already still work.
+  if (perAddress.ok) {
+    await mailResetLink(address, token, now);
+  }
+  const left = started + RESET_REQUEST_FLOOR_MS - performance.now();
+  if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
+  return { status: "queued" };
+}
+
+/** A reset link for the account of `address`, if there is one, in the outbox. */
+async function mailResetLink(address: string, token: string, now: Date) {
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { email: address }, select: { id: true, email: true } });
     if (!user) return;
@@ -152,9 +165,6 @@ export async function requestPasswordReset(email: string, ip: string, now = new 
     });
     await enqueueMail(tx, passwordResetMail(user.email, `${mailOrigin()}/reset-password/${token}`), now);
   });
-  const left = started + RESET_REQUEST_FLOOR_MS - performance.now();
-  if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
-  return { status: "queued" };
 }
 
 export type ResetResult = { status: "ok" } | { status: "invalid_link" } | { status: "invalid"; errors: FieldErrors };
