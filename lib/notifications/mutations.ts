@@ -92,7 +92,8 @@ function partyRef(id: number, p: PartyRow, seesVenue: boolean): PartyRef {
 
 const PARTY_COLUMNS = sql`p."title", p."venue", p."venueHidden", p."startsAt", h."username" AS "hostUsername"`;
 
-export type AnswerNotice = { news: AnswerNews; plusOnes: number; note: string; changed: boolean };
+/** `noteOnly`: the answer and plus-ones are as before, only the note changed. */
+export type AnswerNotice = { news: AnswerNews; plusOnes: number; note: string; changed: boolean; noteOnly?: boolean };
 
 /** To the host: `guestId` answered, changed or withdrew their answer. One query, then the mail if wanted. */
 /**

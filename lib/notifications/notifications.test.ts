@@ -94,10 +94,18 @@ describe("the mails", () => {
     assert.equal((await answerParty(party.id, guest.id, { response: "maybe" })).status, "ok");
     assert.equal((await mailsTo(host.email, "notify-rsvps")).length, 2);
 
+    // Only the note changes: the mail says so, not "changed their answer".
+    assert.equal((await answerParty(party.id, guest.id, { response: "maybe", note: "Late, 9-ish" })).status, "ok");
+    const noted = (await mailsTo(host.email, "notify-rsvps"))[2]!;
+    assert.equal(noted.subject, `${guest.username} left you a note about Soup night`);
+    assert.match(noted.html, new RegExp(`${guest.username} left you a note`));
+    assert.ok(noted.text.includes("Their note: Late, 9-ish"));
+    assert.ok(!/changed their answer/.test(noted.text));
+
     assert.equal((await cancelRsvp(party.id, guest.id)).status, "ok");
     const withdrawn = await mailsTo(host.email, "notify-rsvps");
-    assert.equal(withdrawn.length, 3);
-    assert.match(withdrawn[2]!.subject, new RegExp(`${guest.username} withdrew their answer to Soup night`));
+    assert.equal(withdrawn.length, 4);
+    assert.match(withdrawn[3]!.subject, new RegExp(`${guest.username} withdrew their answer to Soup night`));
   });
 
   it("a host who deletes their account: the guests of their upcoming parties hear it is cancelled", async () => {

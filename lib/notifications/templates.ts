@@ -59,9 +59,18 @@ export function answerMail(
   party: PartyRef,
   guest: string,
   news: AnswerNews,
-  { plusOnes, note, changed }: { plusOnes: number; note: string; changed: boolean },
+  { plusOnes, note, changed, noteOnly }: { plusOnes: number; note: string; changed: boolean; noteOnly?: boolean },
 ): NewMail {
   const line = `${guest} ${ANSWER_WORDS[news]} ${party.title}${plusOnes > 0 ? ` with ${plusOnes} plus-one${plusOnes === 1 ? "" : "s"}` : ""}.`;
+  if (noteOnly) {
+    // Their answer is as it was: the news is the note (or that it is gone).
+    const what = note ? "left you a note" : "took back their note";
+    return notification("rsvps", to, `${guest} ${what} about ${party.title}`, {
+      heading: `${guest} ${what}`,
+      paragraphs: [...(note ? [`Their note: ${note}`] : []), line, `The party: ${when(party.startsAt)}.`],
+      action: { label: "See the guest list", url: party.url },
+    });
+  }
   return notification("rsvps", to, line.slice(0, -1), {
     heading: changed ? `${guest} changed their answer` : "A new answer",
     paragraphs: [line, `The party: ${when(party.startsAt)}.`, ...(note ? [`Their note: ${note}`] : [])],

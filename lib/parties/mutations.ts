@@ -442,6 +442,7 @@ async function answerLocked(
       plusOnes,
       note,
       changed: mine !== null,
+      noteOnly: mine !== null && mine.response === response && mine.plusOnes === plusOnes,
     } satisfies AnswerNotice);
   return {
     status: "ok",
