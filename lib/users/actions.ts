@@ -42,7 +42,10 @@ export const registerAction = validatedAction(registerFormSchema, async (input, 
     case "throttled":
       return { status: "error", message: tooManyAccountsMessage(result.retryAfter), fields: keptFields(formData) };
   }
-  const signedIn = await signInWithPassword({ email: input.email, password: input.password, remember: false });
+  // As with "Remember me": the welcome mail's link, and every mail of the
+  // next days, should find the new account still signed in on this device,
+  // not a login form (a browser-session cookie ends after 12 hours).
+  const signedIn = await signInWithPassword({ email: input.email, password: input.password, remember: true });
   revalidatePath("/", "layout");
   // An invitation's "Register to RSVP" comes back to the invitation (a same-site path only).
   const back = safeCallbackPath(formData.get("callbackUrl"));
