@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { sql } from "./support/db";
 import { header, mailsTo, waitForMail } from "./support/mail";
 import { apiAnswer, apiCreateParty } from "./support/parties";
 import { apiPerson } from "./support/users";
@@ -97,4 +98,20 @@ test("one-click unsubscribe: the mail's List-Unsubscribe address, posted without
     (await mailsTo(host.user.email)).filter((m) => /answer|going to|might come/.test(m.subject ?? "")),
   ).toHaveLength(1);
   await Promise.all([host.api.dispose(), guest.api.dispose()]);
+});
+
+test("the zone a signed-in browser reports is kept on the account, for the dates in its mail", async () => {
+  const { api, user } = await apiPerson("zone");
+  expect((await api.post("/api/viewer/time-zone", { data: { timeZone: "Pacific/Auckland" } })).status()).toBe(204);
+  const [row] = await sql<{ timeZone: string | null }>(`SELECT "timeZone" FROM "User" WHERE "email" = $1`, [
+    user.email,
+  ]);
+  expect(row?.timeZone).toBe("Pacific/Auckland");
+  // Not a zone: refused, nothing kept.
+  expect((await api.post("/api/viewer/time-zone", { data: { timeZone: "Mars/Olympus" } })).status()).toBe(400);
+  const [again] = await sql<{ timeZone: string | null }>(`SELECT "timeZone" FROM "User" WHERE "email" = $1`, [
+    user.email,
+  ]);
+  expect(again?.timeZone).toBe("Pacific/Auckland");
+  await api.dispose();
 });

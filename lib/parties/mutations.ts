@@ -81,6 +81,8 @@ type LockedParty = {
   hostId: string;
   hostUsername: string;
   hostEmail: string;
+  /** the zone the host's mail is written in (null: UTC) */
+  hostTimeZone: string | null;
   /** the host's "Someone answers my party's invitation" */
   hostWantsAnswers: boolean;
   title: string | null;
@@ -111,6 +113,7 @@ async function lockParty(
       hostId: string;
       hostUsername: string;
       hostEmail: string;
+      hostTimeZone: string | null;
       hostWantsAnswers: RawScalar | boolean;
       title: string | null;
       viewerName: string | null;
@@ -123,7 +126,8 @@ async function lockParty(
       waitlist: RawScalar | boolean;
     }[]
   >`
-    SELECT p."hostId", h."username" AS "hostUsername", h."email" AS "hostEmail", h."notifyRsvps" AS "hostWantsAnswers",
+    SELECT p."hostId", h."username" AS "hostUsername", h."email" AS "hostEmail", h."timeZone" AS "hostTimeZone",
+           h."notifyRsvps" AS "hostWantsAnswers",
            p."title", p."startsAt", p."venue", p."rsvpBy", p."seats", p."seatsTaken", p."plusOnesAllowed", p."waitlist",
            ${"viewer" in by ? sql`(SELECT v."username" FROM "User" v WHERE v."id" = ${by.viewer})` : sql`NULL`} AS "viewerName"
     FROM "DinnerParty" p JOIN "User" h ON h."id" = p."hostId"
@@ -135,6 +139,7 @@ async function lockParty(
     hostId: p.hostId,
     hostUsername: p.hostUsername,
     hostEmail: p.hostEmail,
+    hostTimeZone: p.hostTimeZone,
     hostWantsAnswers: rawBool(p.hostWantsAnswers),
     title: p.title,
     viewerName: p.viewerName,
@@ -173,6 +178,7 @@ function answerContext(partyId: number, p: LockedParty): AnswerContext {
     partyId,
     hostId: p.hostId,
     hostEmail: p.hostEmail,
+    hostTimeZone: p.hostTimeZone,
     hostUsername: p.hostUsername,
     hostWantsAnswers: p.hostWantsAnswers,
     title: p.title,
