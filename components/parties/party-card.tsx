@@ -91,10 +91,12 @@ export function PartyCard({
             {party.seatsLeft} of {party.seats}
           </dd>
         </div>
-        <div>
-          <dt>Party ID</dt>
-          <dd>{party.id}</dd>
-        </div>
+        {party.visibility === "listed" && (
+          <div>
+            <dt>Party ID</dt>
+            <dd>{party.id}</dd>
+          </div>
+        )}
       </dl>
       <AnswerCounts party={party} />
       <div className="party-guests">
