@@ -64,7 +64,7 @@ export function PartyCard({
   // RSVP button itself stays on every card of /rsvp: the contract's RSVP page
   // has one on each party, and "You have already RSVP'd…" is its answer.
   const closed = !hosting && !going && !waiting && party.rsvpBy !== null && party.rsvpBy <= now;
-  // Part 1's cards name the venue; a party with a title (or a hidden venue) shows that instead.
+  // A card is named by its venue; a party with a title (or a hidden venue), by that instead.
   const heading = party.ownTitle ?? party.venue ?? party.title;
   return (
     <article className="party-card" aria-labelledby={titleId}>

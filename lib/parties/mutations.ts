@@ -339,7 +339,7 @@ export type AnswerResult =
 
 /**
  * Answer a party, or change the answer (PUT /api/parties/{id}/rsvp, the
- * party page's buttons). `only: "new-going"` is Part 1's RSVP: going, and
+ * party page's buttons). `only: "new-going"` is an RSVP (rsvpGoing): going, and
  * refused as "already" when the guest is going or waitlisted.
  */
 export async function answerParty(
@@ -351,7 +351,7 @@ export async function answerParty(
   try {
     return await db.$transaction((tx) => answerLocked(tx, partyId, userId, wish, now, only));
   } catch (error) {
-    // Kept from Part 1: the primary key refuses a second answer should two
+    // A second guard: the primary key refuses a second answer should two
     // ever be written at once (the lock makes it not happen).
     if (isUniqueViolation(error)) return { status: "already" };
     throw error;
@@ -462,10 +462,14 @@ async function answerLocked(
 /** An answer's result, where the host is "already" at the table rather than refused. */
 export type RsvpResult = Exclude<AnswerResult, { status: "host" }>;
 
-/** Part 1's RSVP (the "RSVP" button of /rsvp, the Party ID form, POST …/rsvp): going, new. */
-export async function rsvp(partyId: number, userId: string, now = new Date(), plusOnes = 0): Promise<RsvpResult> {
+/**
+ * RSVP as going — the "RSVP" button of /rsvp, the Party ID form, POST …/rsvp:
+ * a maybe or can't-go becomes going; someone going or waitlisted already is
+ * told so, and so is the host. answerParty changes any answer to any other.
+ */
+export async function rsvpGoing(partyId: number, userId: string, now = new Date(), plusOnes = 0): Promise<RsvpResult> {
   const result = await answerParty(partyId, userId, { response: "going", plusOnes }, { now, only: "new-going" });
-  // The host answering is "already" here (they are at the table), as in Part 1.
+  // The host answering is "already" here: they are at the table.
   return result.status === "host" ? { status: "already" } : result;
 }
 
