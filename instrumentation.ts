@@ -12,7 +12,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const [{ signedInPageStamp }, { bridge }, { startMailSender }, { configuredTransport }, { queueReminders }] =
     await Promise.all([
-      import("@/lib/auth/page-stamp"),
+      import("@/lib/page-cache/stamp"),
       import("@/server/bridge.mjs"),
       import("@/lib/mail/sender"),
       import("@/lib/mail/transport"),

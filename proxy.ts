@@ -86,14 +86,23 @@ function api(req: NextRequest): NextResponse {
   return res;
 }
 
+function fromOurPages(req: NextRequest): boolean {
+  const origin = req.headers.get("origin");
+  if (origin !== null) return origin === ownOrigin(req.headers);
+  return req.headers.has("next-action") && req.headers.get("sec-fetch-site") === "same-origin";
+}
+
 export async function proxy(req: NextRequest) {
   if (await databaseUnavailable()) return unavailable(req);
   const { pathname, search } = req.nextUrl;
   if (pathname.startsWith("/api/")) return api(req);
-  // Next.js checks the Origin of Server Action posts too, but answers a
-  // foreign one with a 500; refuse it here, plainly.
-  const origin = req.headers.get("origin");
-  if (req.method === "POST" && origin !== null && origin !== ownOrigin(req.headers)) {
+  // A form post (a Server Action, with or without JavaScript) must come from
+  // one of our own pages. Browsers name the page's origin on every POST;
+  // Next.js checks it too, but answers a foreign one with a 500. A post with
+  // no Origin at all is no browser's form — except the framework's own action
+  // call (Next-Action) from a same-origin fetch, which a browser's privacy
+  // settings may send without one. Decision 012.
+  if (req.method === "POST" && !fromOurPages(req)) {
     return new NextResponse("Cross-site form posts are not allowed.", {
       status: 403,
       headers: { "Content-Type": "text/plain; charset=utf-8", "Content-Security-Policy": DENY_ALL_CSP },

@@ -16,6 +16,9 @@ test.describe("registration", () => {
     await expect(nav(page).getByRole("link", { name: "RSVP" })).toBeVisible();
     await expect(nav(page).getByRole("button", { name: "Log out" })).toBeVisible();
     await expect(nav(page).getByRole("link", { name: "Log in" })).toHaveCount(0);
+    // Signed in as with "Remember me": tomorrow's mail links still find the session.
+    const session = (await page.context().cookies()).find((c) => c.name === "dp.session");
+    expect(session?.expires ?? -1).toBeGreaterThan(Date.now() / 1000 + 29 * 86_400);
 
     // The flash message is shown once.
     await page.reload();

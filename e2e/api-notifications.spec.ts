@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { sql } from "./support/db";
 import { header, mailsTo, waitForMail } from "./support/mail";
 import { apiAnswer, apiCreateParty } from "./support/parties";
 import { apiPerson } from "./support/users";
@@ -70,6 +71,13 @@ test("one-click unsubscribe: the mail's List-Unsubscribe address, posted without
   expect(header(mail, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
 
   const mailApp = await playwright.request.newContext();
+  // Opened rather than posted (a person, a link scanner): the page with the button, on the site it was opened on.
+  for (const method of ["GET", "HEAD"]) {
+    const opened = await mailApp.fetch(url!, { method, maxRedirects: 0 });
+    expect(opened.status()).toBe(303);
+    expect(opened.headers()["location"]).toBe(`/unsubscribe/${url!.split("/").pop()}`);
+  }
+  expect((await (await host.api.get("/api/me/notifications")).json()).rsvps).toBe(true);
   const tampered = await mailApp.post(url!.slice(0, -2) + (url!.endsWith("AA") ? "BB" : "AA"), {
     form: { "List-Unsubscribe": "One-Click" },
   });
@@ -90,4 +98,20 @@ test("one-click unsubscribe: the mail's List-Unsubscribe address, posted without
     (await mailsTo(host.user.email)).filter((m) => /answer|going to|might come/.test(m.subject ?? "")),
   ).toHaveLength(1);
   await Promise.all([host.api.dispose(), guest.api.dispose()]);
+});
+
+test("the zone a signed-in browser reports is kept on the account, for the dates in its mail", async () => {
+  const { api, user } = await apiPerson("zone");
+  expect((await api.post("/api/viewer/time-zone", { data: { timeZone: "Pacific/Auckland" } })).status()).toBe(204);
+  const [row] = await sql<{ timeZone: string | null }>(`SELECT "timeZone" FROM "User" WHERE "email" = $1`, [
+    user.email,
+  ]);
+  expect(row?.timeZone).toBe("Pacific/Auckland");
+  // Not a zone: refused, nothing kept.
+  expect((await api.post("/api/viewer/time-zone", { data: { timeZone: "Mars/Olympus" } })).status()).toBe(400);
+  const [again] = await sql<{ timeZone: string | null }>(`SELECT "timeZone" FROM "User" WHERE "email" = $1`, [
+    user.email,
+  ]);
+  expect(again?.timeZone).toBe("Pacific/Auckland");
+  await api.dispose();
 });

@@ -212,6 +212,50 @@ test.describe("cross-site requests", () => {
     expect(res.status()).toBe(403);
   });
 
+  test("a form post with no Origin is refused, unless it is the framework's action call from a same-origin fetch", async ({
+    request,
+    user,
+  }) => {
+    const page = await (await request.get("/register")).text();
+    const fields = [...page.matchAll(/name="(\$ACTION[^"]*)"(?: value="([^"]*)")?/g)].map(([, k, v]) => [
+      k!,
+      (v ?? "").replaceAll("&quot;", '"'),
+    ]);
+    // Shaped like an action id (the server refuses other shapes first), naming none.
+    const MADE_UP_ACTION = "0".repeat(42);
+    const form = (username: string) =>
+      Object.fromEntries([
+        ...fields,
+        ["username", username],
+        ["email", `${username}@example.test`],
+        ["password", "a perfectly long passphrase here"],
+        ["repeatPassword", "a perfectly long passphrase here"],
+      ]);
+    const bare = await request.post("/register", { multipart: form("no_origin_a"), maxRedirects: 0 });
+    expect(bare.status()).toBe(403);
+    expect(await bare.text()).toBe("Cross-site form posts are not allowed.");
+    // A fetch from another site, with no Origin: refused just the same.
+    const elsewhere = await request.post("/register", {
+      headers: { "next-action": MADE_UP_ACTION, "sec-fetch-site": "cross-site" },
+      multipart: form("no_origin_b"),
+      maxRedirects: 0,
+    });
+    expect(elsewhere.status()).toBe(403);
+    expect(await sql(`SELECT 1 FROM "User" WHERE "username" IN ('no_origin_a', 'no_origin_b')`)).toEqual([]);
+    // Next.js's own call from one of our pages passes the check (and gets Next.js's answer to a made-up action).
+    const ours = await request.post("/register", {
+      headers: {
+        "next-action": MADE_UP_ACTION,
+        "sec-fetch-site": "same-origin",
+        "content-type": "text/plain;charset=UTF-8",
+      },
+      data: "[]",
+      maxRedirects: 0,
+    });
+    expect(ours.status()).not.toBe(403);
+    expect((await request.get(`/user/${user.username}`)).status()).toBeLessThan(500);
+  });
+
   test("Auth.js's credentials callback keeps its CSRF token", async ({ playwright, user }) => {
     const ctx = await playwright.request.newContext({
       baseURL: SELF,

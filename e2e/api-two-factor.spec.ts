@@ -61,7 +61,9 @@ test(
       message: "You are logged in successfully",
     });
     expect(await (await api.get("/api/me")).json()).toMatchObject({ username: user.username, twoFactor: true });
-    expect((await login({ code })).status()).toBe(400);
+    const again = await login({ code });
+    expect(again.status()).toBe(400);
+    expect(await again.json()).toEqual({ message: "This code was just used. Wait for the next one." });
     // A wrong password says so, code or not; a code of the wrong type is bad input.
     expect((await api.post("/api/users/login", { data: { email: user.email, password: "nope", code } })).status()).toBe(
       400,

@@ -178,6 +178,7 @@ test(
       form[(await input.getAttribute("name"))!] = (await input.getAttribute("value")) ?? "";
     }
     const answer = await page.request.post(page.url(), {
+      headers: { origin: new URL(page.url()).origin },
       multipart: { ...form, email: user.email, password: user.password, callbackUrl: "/..//evil.example" },
       maxRedirects: 0,
     });

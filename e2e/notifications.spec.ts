@@ -34,6 +34,16 @@ test(
     expect(String(header(mail, "List-Unsubscribe"))).toMatch(/^<http:\/\/[^>]+\/api\/unsubscribe\/[\w-]+>$/);
     expect(header(mail, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
     await guest.context.close();
+
+    // Read on a phone: nothing wider than the screen, the long addresses included.
+    const reader = await browser.newPage({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+    await reader.setContent(String(mail.html));
+    const [scroll, client] = await reader.evaluate(() => [
+      document.documentElement.scrollWidth,
+      document.documentElement.clientWidth,
+    ]);
+    expect(scroll).toBeLessThanOrEqual(client);
+    await reader.close();
   },
 );
 

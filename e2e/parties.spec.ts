@@ -1,6 +1,15 @@
 import { expect, test } from "./fixtures";
-import { sql } from "./support/db";
-import { anotherPerson, apiCreateParty, futureLocal, hostThroughForm, partyCard, uniqueVenue } from "./support/parties";
+import { dbDate, sql } from "./support/db";
+import {
+  anotherPerson,
+  apiAnswer,
+  apiCreateParty,
+  futureLocal,
+  hostThroughForm,
+  partyCard,
+  soon,
+  uniqueVenue,
+} from "./support/parties";
 import { formatPartyDate, localInputToUtc } from "../lib/time";
 
 test.describe("hosting", () => {
@@ -161,6 +170,34 @@ test.describe("RSVP", () => {
       await guest.context.close();
     },
   );
+
+  test("a card says where its viewer stands: a seat on a full party, and RSVPs closed", async ({
+    userPage: hostPage,
+    browser,
+  }) => {
+    // Soon: on the first page of /rsvp whatever else is listed.
+    const full = await apiCreateParty(hostPage.request, { seats: 2, waitlist: true, date: soon() });
+    const closing = await apiCreateParty(hostPage.request, { date: soon(), rsvpBy: soon() });
+    await sql(`UPDATE "DinnerParty" SET "rsvpBy" = $1 WHERE "id" = $2`, [
+      dbDate(new Date(Date.now() - 1000)),
+      closing.id,
+    ]);
+    const guest = await anotherPerson(browser, test.info().project.use.baseURL!);
+    await apiAnswer(guest.page.request, full.id, { response: "going" });
+    await guest.page.goto("/rsvp");
+    const seated = partyCard(guest.page, full.venue);
+    await expect(seated).toContainText("You are going");
+    await expect(seated).toContainText("Full");
+    await expect(seated).not.toContainText("Waitlist");
+    await expect(partyCard(guest.page, closing.venue)).toContainText("RSVPs closed");
+    // Someone without a seat still sees that the full party has a waitlist.
+    await hostPage.goto("/rsvp");
+    await expect(partyCard(hostPage, full.venue)).toContainText("You are hosting");
+    const other = await anotherPerson(browser, test.info().project.use.baseURL!, "other");
+    await other.page.goto("/rsvp");
+    await expect(partyCard(other.page, full.venue)).toContainText("Waitlist");
+    await Promise.all([guest.context.close(), other.context.close()]);
+  });
 
   test("RSVP by Party ID, and a bogus ID gets the contract's answer", async ({ userPage: hostPage, browser }) => {
     const party = await apiCreateParty(hostPage.request);

@@ -38,7 +38,8 @@ let pgUrl = /^postgres(ql)?:\/\//i.test(process.env.DATABASE_URL ?? "") ? proces
 try {
   if (!pgUrl) {
     installPostgres();
-    cluster = startCluster({ port: 55434 });
+    // Away from the test run's clusters (55433 and 55434), which may be up.
+    cluster = startCluster({ port: 55439 });
     pgUrl = cluster.url;
   }
   const results = [

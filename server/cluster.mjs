@@ -6,6 +6,7 @@
 import cluster from "node:cluster";
 import process from "node:process";
 import { log } from "./log.mjs";
+import { defaultOrigin } from "./shared.mjs";
 
 /**
  * @param {{ exec: string, args: string[], workers: number, port: number, giveUpAfterMs: number }} options
@@ -20,7 +21,10 @@ export function runPrimary({ exec, args, workers, port, giveUpAfterMs }) {
   log(`serving on port ${port} with ${workers} workers`);
 
   let served = false;
-  cluster.on("listening", () => (served = true));
+  cluster.on("listening", () => {
+    if (!served) log(`Ready on ${defaultOrigin(process.env)}`);
+    served = true;
+  });
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(process.exitCode ?? 0);

@@ -26,6 +26,7 @@ import { runPrimary } from "./cluster.mjs";
 import { log } from "./log.mjs";
 import { createPageCache, pageCacheEnabled } from "./page-cache.mjs";
 import { MAX_DRAINS, stopGracefullyOnSignals } from "./shutdown.mjs";
+import { defaultOrigin } from "./shared.mjs";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
@@ -108,7 +109,7 @@ async function runWorker() {
   server.headersTimeout = 66_000;
 
   server.listen(port, host, () => {
-    if (!cluster.isWorker) log(`serving on port ${port}`);
+    if (!cluster.isWorker) log(`Ready on ${defaultOrigin(process.env)}`);
   });
 
   stopGracefullyOnSignals(server, { drainMs: SHUTDOWN_DRAIN_MS, graceMs: SHUTDOWN_GRACE_MS });

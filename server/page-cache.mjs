@@ -7,7 +7,7 @@
 // - what every newcomer sees first — the home page, /login and /register —
 //   for a visitor who carries no cookie of ours but the time-zone one;
 // - the party list (/rsvp) for a signed-in visitor, filed under who they are
-//   and the content version (lib/auth/page-stamp.ts): every change to users,
+//   and the content version (lib/page-cache/stamp.ts): every change to users,
 //   parties or guests, made by any worker or app instance, moves the version,
 //   so a copy is never older than the data it shows; a session that has
 //   ended finds nothing, and the page is rendered (and sends them to log in).

@@ -56,6 +56,26 @@ export function nonceIn(csp) {
   return /'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
 }
 
+// ---------------------------------------------------------------- origins
+
+/**
+ * APP_URL when it is a plain origin (scheme and host, no path), else null.
+ * @param {Record<string, string | undefined>} env
+ */
+export function configuredOrigin(env) {
+  const configured = env.APP_URL?.trim().replace(/\/+$/, "");
+  return configured && /^https?:\/\/[^/?#\s]+$/i.test(configured) ? configured : null;
+}
+
+/**
+ * Where the site is when no request says: APP_URL, else http://localhost:{PORT}.
+ * The start-up log's address, and every link in a mail.
+ * @param {Record<string, string | undefined>} env
+ */
+export function defaultOrigin(env) {
+  return configuredOrigin(env) ?? `http://localhost:${env.PORT?.trim() || "3000"}`;
+}
+
 // ---------------------------------------------------------------- cookies
 // Over HTTPS every cookie of ours gets the `__Host-` prefix, which browsers
 // accept only with Secure, Path=/ and no Domain: it cannot be set or

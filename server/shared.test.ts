@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { DEFAULT_LOCALE, newNonce, nonceIn, resolveLocale } from "./shared.mjs";
+import { configuredOrigin, DEFAULT_LOCALE, defaultOrigin, newNonce, nonceIn, resolveLocale } from "./shared.mjs";
 
 describe("resolveLocale", () => {
   test("the first tag ICU can write dates in, as ICU names it, without extensions", () => {
@@ -58,5 +58,21 @@ describe("newNonce", () => {
       for (let bit = 0; bit < 128; bit++) ones[bit]! += (bytes[bit >> 3]! >> (7 - (bit & 7))) & 1;
     }
     for (const [bit, count] of ones.entries()) assert.ok(count > 350 && count < 650, `bit ${bit} set ${count}/1000`);
+  });
+});
+
+describe("the site's origin", () => {
+  test("APP_URL when it is a plain origin, without a trailing slash", () => {
+    assert.equal(defaultOrigin({ APP_URL: "https://dinner.example/", PORT: "4000" }), "https://dinner.example");
+    assert.equal(configuredOrigin({ APP_URL: " http://10.0.0.5:3000 " }), "http://10.0.0.5:3000");
+  });
+
+  test("else http://localhost:{PORT}, as the start-up log and every mail say", () => {
+    assert.equal(defaultOrigin({}), "http://localhost:3000");
+    assert.equal(defaultOrigin({ PORT: "3100" }), "http://localhost:3100");
+    for (const bad of ["dinner.example", "https://dinner.example/path", "ftp://dinner.example", "https://"]) {
+      assert.equal(configuredOrigin({ APP_URL: bad }), null, bad);
+      assert.equal(defaultOrigin({ APP_URL: bad, PORT: "3100" }), "http://localhost:3100", bad);
+    }
   });
 });

@@ -6,10 +6,11 @@ import { getViewer } from "@/lib/viewer";
 import { RsvpButton } from "./party-buttons";
 import { PartyDate } from "./party-date";
 
-export function SeatsBadge({ party }: { party: Party }) {
+/** Seats left; when none, "Waitlist" or "Full" — but never a warning to someone who has a seat. */
+export function SeatsBadge({ party, seated = false }: { party: Party; seated?: boolean }) {
   const left = party.seatsLeft;
-  const tone = left === 0 ? "full" : left <= 2 ? "few" : "open";
-  const full = party.waitlist ? "Waitlist" : "Full";
+  const tone = left === 0 ? (seated ? "few" : "full") : left <= 2 ? "few" : "open";
+  const full = party.waitlist && !seated ? "Waitlist" : "Full";
   return (
     <span className={`badge badge-${tone}`}>{left === 0 ? full : `${left} seat${left === 1 ? "" : "s"} left`}</span>
   );
@@ -47,17 +48,23 @@ export function PartyCard({
   viewerId,
   viewer,
   rsvp,
+  now = new Date(),
 }: {
   party: Party;
   viewerId: string;
   viewer: Viewer;
   rsvp?: { returnTo: string };
+  now?: Date;
 }) {
   const titleId = `party-${party.id}-title`;
   const hosting = party.hostId === viewerId;
   const going = !hosting && party.mine?.response === "going";
   const waiting = party.mine?.response === "waitlisted";
-  // Part 1's cards name the venue; a party with a title (or a hidden venue) shows that instead.
+  // The card says where the viewer stands before they press anything. The
+  // RSVP button itself stays on every card of /rsvp: the contract's RSVP page
+  // has one on each party, and "You have already RSVP'd…" is its answer.
+  const closed = !hosting && !going && !waiting && party.rsvpBy !== null && party.rsvpBy <= now;
+  // A card is named by its venue; a party with a title (or a hidden venue), by that instead.
   const heading = party.ownTitle ?? party.venue ?? party.title;
   return (
     <article className="party-card" aria-labelledby={titleId}>
@@ -65,7 +72,7 @@ export function PartyCard({
         <p className="party-date">
           <PartyDate date={party.startsAt} viewer={viewer} />
         </p>
-        <SeatsBadge party={party} />
+        <SeatsBadge party={party} seated={hosting || going} />
       </div>
       <h3 id={titleId} className="party-title">
         <Link href={`/parties/${party.id}`}>{heading}</Link>
@@ -91,20 +98,23 @@ export function PartyCard({
             {party.seatsLeft} of {party.seats}
           </dd>
         </div>
-        <div>
-          <dt>Party ID</dt>
-          <dd>{party.id}</dd>
-        </div>
+        {party.visibility === "listed" && (
+          <div>
+            <dt>Party ID</dt>
+            <dd>{party.id}</dd>
+          </div>
+        )}
       </dl>
       <AnswerCounts party={party} />
       <div className="party-guests">
         <span className="party-guests-label">Guests:</span> <GuestList party={party} />
       </div>
-      {(rsvp || hosting || going || waiting) && (
+      {(rsvp || hosting || going || waiting || closed) && (
         <div className="party-card-actions">
           {hosting && <span className="badge badge-you">You are hosting</span>}
           {going && <span className="badge badge-you">You are going</span>}
           {waiting && <span className="badge badge-you">You are on the waitlist</span>}
+          {closed && <span className="badge badge-few">RSVPs closed</span>}
           {rsvp && <RsvpButton partyId={party.id} returnTo={rsvp.returnTo} describedBy={titleId} />}
         </div>
       )}

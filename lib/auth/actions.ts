@@ -10,7 +10,7 @@ import { INCORRECT_CREDENTIALS, LOGGED_OUT } from "./messages";
 import { loginSchema } from "./schema";
 import { cancelLoginStep, signInWithCode, signInWithPassword, signOutHere } from "./sign-in";
 import * as z from "zod/mini";
-import { INCORRECT_CODE, STEP_EXPIRED } from "@/lib/two-factor/messages";
+import { CODE_JUST_USED, INCORRECT_CODE, STEP_EXPIRED } from "@/lib/two-factor/messages";
 import { codeFormSchema } from "@/lib/two-factor/schema";
 
 export const loginAction = validatedAction(loginSchema, async (input, formData) => {
@@ -54,6 +54,8 @@ export async function verifyCodeAction(formData: FormData): Promise<void> {
         return redirectWithFlash(back, tooManyLoginsMessage(result.retryAfter), "error");
       case "incorrect_code":
         return redirectWithFlash(back, INCORRECT_CODE, "error");
+      case "used_code":
+        return redirectWithFlash(back, CODE_JUST_USED, "error");
       default:
         return redirectWithFlash(back, STEP_EXPIRED, "error");
     }

@@ -12,7 +12,9 @@ export type CredentialsResult =
   | { status: "throttled"; retryAfter: number }
   /** the password was right, the account has two-factor on, and no code came with it */
   | { status: "two_factor_required"; user: SessionUser }
-  | { status: "incorrect_code" };
+  | { status: "incorrect_code" }
+  /** a right code whose time step was spent already */
+  | { status: "used_code" };
 
 /**
  * The one place a login is decided — Auth.js's credentials provider (auth.ts)
@@ -61,6 +63,7 @@ async function secondFactor(user: SessionUser, code: string, ip: string): Promis
   const check = await checkSecondFactor(user.id, code, ip);
   if (check.status === "throttled") return check;
   if (check.status === "incorrect") return { status: "incorrect_code" };
+  if (check.status === "used") return { status: "used_code" };
   return { status: "ok", user, recoveryCodeUsed: check.recovery };
 }
 

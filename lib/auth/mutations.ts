@@ -13,8 +13,14 @@ import {
 
 export async function createSession(
   userId: string,
-  { persistent, userAgent, now = Date.now() }: { persistent: boolean; userAgent?: string | null; now?: number },
+  {
+    persistent,
+    userAgent,
+    timeZone,
+    now = Date.now(),
+  }: { persistent: boolean; userAgent?: string | null; timeZone?: string | null; now?: number },
 ): Promise<{ token: string; expires: Date }> {
+  if (timeZone) await saveTimeZone(userId, timeZone);
   const token = newSessionToken();
   const expires = new Date(now + (persistent ? PERSISTENT_SESSION_MS : BROWSER_SESSION_MS));
   const created = await db.session.create({
@@ -35,6 +41,19 @@ export async function createSession(
       ORDER BY "createdAt" DESC, "id" DESC LIMIT ${MAX_SESSIONS_PER_ACCOUNT - 1})`;
   sweepExpired(now);
   return { token, expires };
+}
+
+/**
+ * The zone this person's browser reports, kept on the account: their mail
+ * writes dates in it (lib/notifications). Saved at each login and whenever a
+ * signed-in browser tells the pages its zone; the caller has checked it.
+ */
+export async function saveTimeZone(userId: string, timeZone: string): Promise<void> {
+  // Written only when it changed: most logins come from the zone of the last one.
+  await db.user.updateMany({
+    where: { id: userId, OR: [{ timeZone: null }, { timeZone: { not: timeZone } }] },
+    data: { timeZone },
+  });
 }
 
 export async function deleteSessionByToken(token: string): Promise<void> {

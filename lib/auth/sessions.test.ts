@@ -26,6 +26,18 @@ describe("server-side sessions", () => {
     assert.deepEqual(Object.keys(found!.user).sort(), ["email", "id", "username"]);
   });
 
+  it("keeps the zone the browser reported at login on the account (for its mail); none known changes nothing", async () => {
+    const userId = await newUserId();
+    const zone = async () => (await db.user.findUniqueOrThrow({ where: { id: userId } })).timeZone;
+    assert.equal(await zone(), null);
+    await createSession(userId, { persistent: false, timeZone: "Asia/Tokyo" });
+    assert.equal(await zone(), "Asia/Tokyo");
+    await createSession(userId, { persistent: false, timeZone: null });
+    assert.equal(await zone(), "Asia/Tokyo");
+    await createSession(userId, { persistent: false, timeZone: "Europe/Lisbon" });
+    assert.equal(await zone(), "Europe/Lisbon");
+  });
+
   it("holds at most 50 live sessions per account: a new login ends the oldest, never itself", async () => {
     assert.equal(MAX_SESSIONS_PER_ACCOUNT, 50);
     const userId = await newUserId();

@@ -2,6 +2,7 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { clientIpFrom } from "@/lib/http/client-ip";
 import { isHttps, isHttpsFrom } from "@/lib/http/request";
+import { getViewer } from "@/lib/viewer";
 import { dropLoginStep, LOGIN_STEP_MS, startLoginStep } from "@/lib/two-factor/mutations";
 import { cookieName, cookieOptions, LOGIN_STEP_COOKIE, SESSION_COOKIE } from "@/server/shared.mjs";
 import { checkCredentials, checkLoginStep, type CredentialsResult, type StepResult } from "./credentials";
@@ -80,8 +81,12 @@ export async function pendingLoginStep(): Promise<string | null> {
 }
 
 async function startSession(user: SessionUser, remember: boolean, endOthers: boolean): Promise<void> {
-  const h = await headers();
-  const { token, expires } = await createSession(user.id, { persistent: remember, userAgent: h.get("user-agent") });
+  const [h, viewer] = await Promise.all([headers(), getViewer()]);
+  const { token, expires } = await createSession(user.id, {
+    persistent: remember,
+    userAgent: h.get("user-agent"),
+    timeZone: viewer.zoneKnown ? viewer.timeZone : null,
+  });
   // A recovery code means the phone is lost, maybe stolen with the password: every other session ends.
   if (endOthers) await deleteOtherSessions(user.id, token);
   const https = isHttpsFrom(h);

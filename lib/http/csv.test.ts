@@ -70,6 +70,12 @@ describe("csvField", () => {
     ["\r=1", '"\'\r=1"'],
     ['=HYPERLINK("http://evil.example","x")', '"\'=HYPERLINK(""http://evil.example"",""x"")"'],
     ["=1,2", '"\'=1,2"'],
+    // The fullwidth forms, which some spreadsheets take for the ASCII ones.
+    ["\uFF1D1+2", "'\uFF1D1+2"],
+    ["\uFF0B1", "'\uFF0B1"],
+    ["\uFF0D1", "'\uFF0D1"],
+    ["\uFF20SUM(A1)", "'\uFF20SUM(A1)"],
+    ["\t\uFF1D1", "'\t\uFF1D1"],
   ] as const) {
     it(`neutralises the formula-looking ${JSON.stringify(input)}`, () => assert.equal(csvField(input), expected));
   }

@@ -1,5 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
+import { configuredOrigin, defaultOrigin } from "@/server/shared.mjs";
 
 /**
  * True when the browser reached us over HTTPS. The server (server/client-address.mjs) sets
@@ -20,9 +21,7 @@ export async function isHttps(): Promise<boolean> {
  * the origin this request came to.
  */
 export function appOrigin(h: Headers): string {
-  const configured = process.env.APP_URL?.trim().replace(/\/+$/, "");
-  if (configured && /^https?:\/\/[^/?#\s]+$/i.test(configured)) return configured;
-  return `${isHttpsFrom(h) ? "https" : "http"}://${h.get("host") ?? "localhost"}`;
+  return configuredOrigin(process.env) ?? `${isHttpsFrom(h) ? "https" : "http"}://${h.get("host") ?? "localhost"}`;
 }
 
 /**
@@ -31,7 +30,5 @@ export function appOrigin(h: Headers): string {
  * header says.
  */
 export function mailOrigin(env: Record<string, string | undefined> = process.env): string {
-  const configured = env.APP_URL?.trim().replace(/\/+$/, "");
-  if (configured && /^https?:\/\/[^/?#\s]+$/i.test(configured)) return configured;
-  return `http://localhost:${env.PORT?.trim() || "3000"}`;
+  return defaultOrigin(env);
 }

@@ -19,6 +19,8 @@ type Body = {
 const escapeHtml = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
+const WRAP = "overflow-wrap:anywhere;word-break:break-word";
+
 /** The two parts of a mail from one body. */
 export function renderMail({ heading, paragraphs, action, footer = [] }: Body): { text: string; html: string } {
   const text = [
@@ -30,7 +32,8 @@ export function renderMail({ heading, paragraphs, action, footer = [] }: Body): 
     APP,
     ...footer,
   ].join("\n");
-  const p = (s: string) => `<p style="margin:0 0 16px">${escapeHtml(s)}</p>`;
+  // Addresses are long words: they break anywhere rather than widen a phone's screen.
+  const p = (s: string) => `<p style="margin:0 0 16px;${WRAP}">${escapeHtml(s)}</p>`;
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(heading)}</title></head>
 <body style="margin:0;padding:24px;background:#faf7f2;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#1f1a14;line-height:1.5">
@@ -38,8 +41,8 @@ export function renderMail({ heading, paragraphs, action, footer = [] }: Body): 
 <p style="margin:0 0 16px;font-weight:700;color:#9a3412">${APP}</p>
 <h1 style="margin:0 0 16px;font-size:20px">${escapeHtml(heading)}</h1>
 ${paragraphs.map(p).join("\n")}
-${action ? `<p style="margin:24px 0"><a href="${escapeHtml(action.url)}" style="display:inline-block;padding:12px 20px;border-radius:8px;background:#9a3412;color:#ffffff;text-decoration:none;font-weight:600">${escapeHtml(action.label)}</a></p>\n<p style="margin:0 0 16px;font-size:14px;color:#6b5f53">Or open this address: ${escapeHtml(action.url)}</p>` : ""}
-${footer.map((f) => `<p style="margin:16px 0 0;font-size:13px;color:#6b5f53">${escapeHtml(f)}</p>`).join("\n")}
+${action ? `<p style="margin:24px 0"><a href="${escapeHtml(action.url)}" style="display:inline-block;padding:12px 20px;border-radius:8px;background:#9a3412;color:#ffffff;text-decoration:none;font-weight:600">${escapeHtml(action.label)}</a></p>\n<p style="margin:0 0 16px;font-size:14px;color:#6b5f53;${WRAP}">Or open this address: ${escapeHtml(action.url)}</p>` : ""}
+${footer.map((f) => `<p style="margin:16px 0 0;font-size:13px;color:#6b5f53;${WRAP}">${escapeHtml(f)}</p>`).join("\n")}
 </div></body></html>`;
   return { text, html };
 }

@@ -41,11 +41,12 @@ const COLUMN = {
   hostMessages: "notifyHostMessages",
 } as const satisfies Record<NotificationKind, string>;
 
-function recipient(userId: string, email: string, kind: NotificationKind): Recipient {
+function recipient(userId: string, email: string, kind: NotificationKind, timeZone: string | null): Recipient {
   const token = unsubscribeToken(userId, kind);
   const origin = mailOrigin();
   return {
     email,
+    timeZone: timeZone ?? "UTC",
     unsubscribeUrl: `${origin}/unsubscribe/${token}`,
     unsubscribePostUrl: `${origin}/api/unsubscribe/${token}`,
   };
@@ -92,7 +93,8 @@ function partyRef(id: number, p: PartyRow, seesVenue: boolean): PartyRef {
 
 const PARTY_COLUMNS = sql`p."title", p."venue", p."venueHidden", p."startsAt", h."username" AS "hostUsername"`;
 
-export type AnswerNotice = { news: AnswerNews; plusOnes: number; note: string; changed: boolean };
+/** `noteOnly`: the answer and plus-ones are as before, only the note changed. */
+export type AnswerNotice = { news: AnswerNews; plusOnes: number; note: string; changed: boolean; noteOnly?: boolean };
 
 /** To the host: `guestId` answered, changed or withdrew their answer. One query, then the mail if wanted. */
 /**
@@ -104,6 +106,7 @@ export type AnswerContext = {
   partyId: number;
   hostId: string;
   hostEmail: string;
+  hostTimeZone: string | null;
   hostUsername: string;
   hostWantsAnswers: boolean;
   title: string | null;
@@ -120,10 +123,11 @@ export async function notifyHostOfAnswer(tx: Tx, c: AnswerContext, notice: Answe
     url: partyUrl(c.partyId),
     startsAt: c.startsAt,
   };
-  await enqueueMail(tx, answerMail(recipient(c.hostId, c.hostEmail, "rsvps"), party, c.guest, notice.news, notice));
+  const to = recipient(c.hostId, c.hostEmail, "rsvps", c.hostTimeZone);
+  await enqueueMail(tx, answerMail(to, party, c.guest, notice.news, notice));
 }
 
-type GuestRow = { userId: string; email: string; response: string };
+type GuestRow = { userId: string; email: string; timeZone: string | null; response: string };
 
 /** The guests of `partyId` answering one of `responses` (never the host) who want `kind`. */
 async function guestsWanting(
@@ -135,7 +139,7 @@ async function guestsWanting(
 ): Promise<GuestRow[]> {
   if (only?.length === 0) return [];
   return tx.$queryRaw<GuestRow[]>`
-    SELECT a."userId", u."email", a."response"
+    SELECT a."userId", u."email", u."timeZone", a."response"
     FROM "Attendance" a JOIN "User" u ON u."id" = a."userId" JOIN "DinnerParty" p ON p."id" = a."partyId"
     WHERE a."partyId" = ${partyId} AND a."userId" <> p."hostId"
       AND a."response" IN (${sqlJoin(responses)}) AND ${WANTS[kind]}
@@ -168,7 +172,8 @@ async function mailGuests(
   if (!row) return;
   for (const g of guests) {
     const sees = g.response === "going" || !rawBool(row.venueHidden);
-    await enqueueMail(tx, build(recipient(g.userId, g.email, kind), partyRef(partyId, row, sees), row, sees), now);
+    const to = recipient(g.userId, g.email, kind, g.timeZone);
+    await enqueueMail(tx, build(to, partyRef(partyId, row, sees), row, sees), now);
   }
 }
 
@@ -207,8 +212,10 @@ export const reminderKey = (partyId: number, userId: string) => `reminder:${part
  */
 export async function queueReminders(now = new Date(), limit = 200): Promise<number> {
   const until = new Date(now.getTime() + REMINDER_AHEAD_MS);
-  const due = await db.$queryRaw<(PartyRow & { partyId: RawScalar; userId: string; email: string })[]>`
-    SELECT a."partyId", a."userId", u."email", ${PARTY_COLUMNS}
+  const due = await db.$queryRaw<
+    (PartyRow & { partyId: RawScalar; userId: string; email: string; timeZone: string | null })[]
+  >`
+    SELECT a."partyId", a."userId", u."email", u."timeZone", ${PARTY_COLUMNS}
     FROM "DinnerParty" p
       JOIN "Attendance" a ON a."partyId" = p."id"
       JOIN "User" u ON u."id" = a."userId"
@@ -222,7 +229,7 @@ export async function queueReminders(now = new Date(), limit = 200): Promise<num
   for (const r of due) {
     const partyId = Number(r.partyId);
     const mail = reminderMail(
-      recipient(r.userId, r.email, "reminders"),
+      recipient(r.userId, r.email, "reminders", r.timeZone),
       partyRef(partyId, r, true),
       r.venue,
       reminderKey(partyId, r.userId),

@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { answerParty, cancelRsvp, deleteParty, updateParty } from "@/lib/parties/mutations";
 import { makeParty, makeUser } from "@/lib/parties/test-helpers";
 import { hashPassword } from "@/lib/auth/password";
+import { saveTimeZone } from "@/lib/auth/mutations";
 import { deleteAccount, requestPasswordReset } from "@/lib/users/mutations";
 import { getPreferences, listHostMessages, unsubscribeTarget } from "./data";
 import { queueReminders, savePreferences, sendHostMessage, unsubscribe } from "./mutations";
@@ -94,10 +95,18 @@ describe("the mails", () => {
     assert.equal((await answerParty(party.id, guest.id, { response: "maybe" })).status, "ok");
     assert.equal((await mailsTo(host.email, "notify-rsvps")).length, 2);
 
+    // Only the note changes: the mail says so, not "changed their answer".
+    assert.equal((await answerParty(party.id, guest.id, { response: "maybe", note: "Late, 9-ish" })).status, "ok");
+    const noted = (await mailsTo(host.email, "notify-rsvps"))[2]!;
+    assert.equal(noted.subject, `${guest.username} left you a note about Soup night`);
+    assert.match(noted.html, new RegExp(`${guest.username} left you a note`));
+    assert.ok(noted.text.includes("Their note: Late, 9-ish"));
+    assert.ok(!/changed their answer/.test(noted.text));
+
     assert.equal((await cancelRsvp(party.id, guest.id)).status, "ok");
     const withdrawn = await mailsTo(host.email, "notify-rsvps");
-    assert.equal(withdrawn.length, 3);
-    assert.match(withdrawn[2]!.subject, new RegExp(`${guest.username} withdrew their answer to Soup night`));
+    assert.equal(withdrawn.length, 4);
+    assert.match(withdrawn[3]!.subject, new RegExp(`${guest.username} withdrew their answer to Soup night`));
   });
 
   it("a host who deletes their account: the guests of their upcoming parties hear it is cancelled", async () => {
@@ -193,6 +202,25 @@ describe("the mails", () => {
     const [mail] = await mailsTo(u.email, "password-reset");
     assert.ok(mail);
     assert.deepEqual(headersOf(mail), {});
+  });
+});
+
+describe("the dates in mail", () => {
+  it("are written in each recipient's own zone, named — the zone their browser last reported, else UTC", async () => {
+    const host = await person("tzhost");
+    const [paris, nowhere] = await Promise.all([person("tzparis"), person("tzutc")]);
+    await saveTimeZone(host.id, "America/New_York");
+    await saveTimeZone(paris.id, "Europe/Paris");
+    const party = await makeParty(host.id, { startsAt: new Date("2031-06-06T18:30:00Z"), title: "Zone supper" });
+    await answerParty(party.id, paris.id, { response: "going" });
+    await answerParty(party.id, nowhere.id, { response: "going" });
+    await updateParty(party.id, host.id, { startsAt: new Date("2031-06-07T18:30:00Z") });
+    const toHost = (await mailsTo(host.email, "notify-rsvps"))[0]!;
+    assert.ok(toHost.text.includes("6 Jun 2031, 14:30 (America/New_York)"), toHost.text);
+    const [toParis] = await mailsTo(paris.email, "notify-partyChanged");
+    assert.ok(toParis!.text.includes("7 Jun 2031, 20:30 (Europe/Paris)"), toParis!.text);
+    const [toNowhere] = await mailsTo(nowhere.email, "notify-partyChanged");
+    assert.ok(toNowhere!.text.includes("7 Jun 2031, 18:30 (UTC)"), toNowhere!.text);
   });
 });
 

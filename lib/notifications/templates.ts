@@ -13,10 +13,12 @@ import type { NotificationKind } from "./schema";
 
 const APP = "DinnerParty";
 
-export type Recipient = { email: string; unsubscribeUrl: string; unsubscribePostUrl: string };
+/** `timeZone`: the IANA zone dates are written in for this person (their browser's, else UTC). */
+export type Recipient = { email: string; timeZone: string; unsubscribeUrl: string; unsubscribePostUrl: string };
 export type PartyRef = { title: string; url: string; startsAt: Date };
 
-const when = (d: Date) => formatPartyDate(d, { locale: "en-GB", timeZone: "UTC" });
+/** A date as the recipient reads it: in their own zone, the zone named ("Sun 6 Dec, 19:30 (Europe/Paris)"). */
+const when = (d: Date, to: Recipient) => formatPartyDate(d, { locale: "en-GB", timeZone: to.timeZone });
 
 function notification(
   kind: NotificationKind,
@@ -59,12 +61,21 @@ export function answerMail(
   party: PartyRef,
   guest: string,
   news: AnswerNews,
-  { plusOnes, note, changed }: { plusOnes: number; note: string; changed: boolean },
+  { plusOnes, note, changed, noteOnly }: { plusOnes: number; note: string; changed: boolean; noteOnly?: boolean },
 ): NewMail {
   const line = `${guest} ${ANSWER_WORDS[news]} ${party.title}${plusOnes > 0 ? ` with ${plusOnes} plus-one${plusOnes === 1 ? "" : "s"}` : ""}.`;
+  if (noteOnly) {
+    // Their answer is as it was: the news is the note (or that it is gone).
+    const what = note ? "left you a note" : "took back their note";
+    return notification("rsvps", to, `${guest} ${what} about ${party.title}`, {
+      heading: `${guest} ${what}`,
+      paragraphs: [...(note ? [`Their note: ${note}`] : []), line, `The party: ${when(party.startsAt, to)}.`],
+      action: { label: "See the guest list", url: party.url },
+    });
+  }
   return notification("rsvps", to, line.slice(0, -1), {
     heading: changed ? `${guest} changed their answer` : "A new answer",
-    paragraphs: [line, `The party: ${when(party.startsAt)}.`, ...(note ? [`Their note: ${note}`] : [])],
+    paragraphs: [line, `The party: ${when(party.startsAt, to)}.`, ...(note ? [`Their note: ${note}`] : [])],
     action: { label: "See the guest list", url: party.url },
   });
 }
@@ -75,7 +86,7 @@ export function promotedMail(to: Recipient, party: PartyRef): NewMail {
     heading: "A seat opened up for you",
     paragraphs: [
       `You were on the waitlist of ${party.title}, and now you have a seat: you're going.`,
-      `The party: ${when(party.startsAt)}. If you cannot make it after all, please change your answer so the next guest gets the seat.`,
+      `The party: ${when(party.startsAt, to)}. If you cannot make it after all, please change your answer so the next guest gets the seat.`,
     ],
     action: { label: "See the party", url: party.url },
   });
@@ -93,7 +104,7 @@ export function changedMail(
     heading: `${party.title} has changed`,
     paragraphs: [
       `The host changed ${what}.`,
-      `When: ${when(party.startsAt)}.`,
+      `When: ${when(party.startsAt, to)}.`,
       ...(change.venue
         ? [venue === null ? "Where: the venue is shown to going guests on the party page." : `Where: ${venue}.`]
         : []),
@@ -106,7 +117,7 @@ export function changedMail(
 export function cancelledMail(to: Recipient, party: PartyRef, host: string, home: string): NewMail {
   return notification("partyChanged", to, `${party.title} is cancelled`, {
     heading: `${party.title} is cancelled`,
-    paragraphs: [`${host} cancelled ${party.title}, which was to be on ${when(party.startsAt)}.`],
+    paragraphs: [`${host} cancelled ${party.title}, which was to be on ${when(party.startsAt, to)}.`],
     action: { label: "Find another party", url: home },
   });
 }
@@ -119,7 +130,7 @@ export function reminderMail(to: Recipient, party: PartyRef, venue: string, dedu
     `Tomorrow: ${party.title}`,
     {
       heading: `${party.title} is coming up`,
-      paragraphs: [`You're going to ${party.title}.`, `When: ${when(party.startsAt)}.`, `Where: ${venue}.`],
+      paragraphs: [`You're going to ${party.title}.`, `When: ${when(party.startsAt, to)}.`, `Where: ${venue}.`],
       action: { label: "See the party", url: party.url },
     },
     dedupeKey,
@@ -130,7 +141,7 @@ export function reminderMail(to: Recipient, party: PartyRef, venue: string, dedu
 export function hostMessageMail(to: Recipient, party: PartyRef, host: string, message: string): NewMail {
   return notification("hostMessages", to, `A message from ${host} about ${party.title}`, {
     heading: `A message from ${host}`,
-    paragraphs: [`About ${party.title} (${when(party.startsAt)}):`, ...message.split(/\n{2,}/)],
+    paragraphs: [`About ${party.title} (${when(party.startsAt, to)}):`, ...message.split(/\n{2,}/)],
     action: { label: "See the party", url: party.url },
   });
 }

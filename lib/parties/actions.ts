@@ -17,7 +17,7 @@ import {
   deleteParty,
   partyCreationAllowed,
   removeGuest,
-  rsvp,
+  rsvpGoing,
   rsvpAllowed,
   updateParty,
 } from "./mutations";
@@ -63,7 +63,7 @@ export const rsvpAction = buttonActionWithUser(partyButton, async ({ partyId }, 
   const allowed = await rsvpAllowed(user.id);
   if (!allowed.ok) return redirectWithFlash(back, tooOftenMessage(allowed.retryAfter), "error");
   const id = parsePartyId(partyId);
-  const result = id ? await rsvp(id, user.id) : { status: "not_found" as const };
+  const result = id ? await rsvpGoing(id, user.id) : { status: "not_found" as const };
   if (result.status !== "ok") return redirectWithFlash(back, m.answerRefused(result).message, "error");
   const date = formatPartyDate(result.startsAt, await getViewer());
   return redirectWithFlash(back, m.answerAccepted(result, date), "success");

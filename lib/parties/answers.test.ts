@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { deleteAccount } from "@/lib/users/mutations";
 import { hashPassword } from "@/lib/auth/password";
 import { findParty, listGuests } from "./data";
-import { answerParty, cancelRsvp, removeGuest, rsvp, updateParty, type AnswerResult } from "./mutations";
+import { answerParty, cancelRsvp, removeGuest, rsvpGoing, updateParty, type AnswerResult } from "./mutations";
 import { answerInvariants, makeParty, makeUser } from "./test-helpers";
 import type { PartyInput } from "./schema";
 
@@ -131,13 +131,13 @@ describe("the answer state machine, party full", () => {
     });
   }
 
-  it("POST (Part 1's RSVP) answers 'already' to a going or waitlisted guest, and turns a maybe into going", async () => {
+  it("POST (an RSVP) answers 'already' to a going or waitlisted guest, and turns a maybe into going", async () => {
     const going = await guestIn("going");
-    assert.deepEqual(await rsvp(going.party.id, going.guest.id), { status: "already" });
+    assert.deepEqual(await rsvpGoing(going.party.id, going.guest.id), { status: "already" });
     const waiting = await guestIn("waitlisted");
-    assert.deepEqual(await rsvp(waiting.party.id, waiting.guest.id), { status: "already" });
+    assert.deepEqual(await rsvpGoing(waiting.party.id, waiting.guest.id), { status: "already" });
     const maybe = await guestIn("maybe");
-    const result = await rsvp(maybe.party.id, maybe.guest.id);
+    const result = await rsvpGoing(maybe.party.id, maybe.guest.id);
     assert.ok(result.status === "ok" && result.rsvp.response === "going");
     await holds(maybe.party.id);
   });
@@ -356,7 +356,7 @@ describe("the RSVP deadline, the start, the host and removal", () => {
       assert.equal(await seatsTaken(party.id), before - (from === "going" ? 1 : 0));
       for (const to of ["going", "maybe", "declined"] as const)
         assert.deepEqual(await answerParty(party.id, guest.id, { response: to }), { status: "removed" });
-      assert.deepEqual(await rsvp(party.id, guest.id), { status: "removed" });
+      assert.deepEqual(await rsvpGoing(party.id, guest.id), { status: "removed" });
       assert.deepEqual(await cancelRsvp(party.id, guest.id), { status: "not_attending" });
       assert.deepEqual(await removeGuest(party.id, host.id, guest.username), { status: "not_a_guest" });
       assert.equal((await findParty(party.id, host.id))?.counts.going, before - (from === "going" ? 1 : 0));

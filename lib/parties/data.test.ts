@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { onQuery } from "@/lib/db";
 import { decodeCursor, encodeCursor, listAttending, listHostedBy, listUpcoming } from "./data";
-import { deleteParty, rsvp } from "./mutations";
+import { deleteParty, rsvpGoing } from "./mutations";
 import { makeParty, makeUser } from "./test-helpers";
 
 let queries: string[] = [];
@@ -29,7 +29,7 @@ describe("party lists", () => {
 
     for (let i = 1; i <= 30; i++) {
       const party = await makeParty(host.id, { startsAt: far(i), seats: 12 });
-      for (const g of guests) await rsvp(party.id, g.id);
+      for (const g of guests) await rsvpGoing(party.id, g.id);
     }
     const large = {
       upcoming: await countQueries(() => listUpcoming({ limit: 100, now: far(-1) })),

@@ -218,8 +218,8 @@ function shapeParty(p: RawParty, answers: RawAnswer[], viewerId: string | null):
 }
 
 /**
- * What a party is called: the host's title, else "Dinner at {venue}" (Part 1's
- * heading) — but never a venue the viewer may not see.
+ * What a party is called: the host's title, else "Dinner at {venue}" — but
+ * never a venue the viewer may not see.
  */
 export function partyTitle(title: string | null, venue: string | null, host: string): string {
   return title ?? (venue === null ? `${host}'s dinner party` : `Dinner at ${venue}`);

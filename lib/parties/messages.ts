@@ -15,7 +15,7 @@ export const HOST_CANNOT_CANCEL = "As the host you cannot cancel your own attend
 export const NOT_THE_HOST = "Only the host can change this dinner party.";
 export const PARTY_NOT_FOUND = "There is no dinner party with this ID.";
 
-// Part 2: invitations and privacy.
+// Invitations and privacy.
 export const VENUE_HIDDEN = "The venue is shared with guests who are going.";
 
 export function rsvpAccepted(host: string, date: string): string {
@@ -29,7 +29,7 @@ export function seatsBelowAttendees(seatsTaken: number): string {
   return `${seatsTaken} people are already coming: the party needs at least ${seatsTaken} seats.`;
 }
 
-// Part 2: answers, plus-ones and the waitlist.
+// Answers, plus-ones and the waitlist.
 export const RSVP_UPDATED = "Your RSVP has been updated.";
 export const NO_ROOM_FOR_PLUS_ONES = "Sorry, there are not enough seats left for your plus-ones.";
 export const RSVPS_CLOSED = "RSVPs for this dinner party are closed.";
@@ -79,7 +79,7 @@ export function answerAccepted(result: Extract<AnswerResult, { status: "ok" }>, 
 
 export type Refusal = { status: 400 | 403 | 404 | 409; message: string; errors?: FieldErrors };
 
-/** Why an answer (or Part 1's RSVP) was refused: the message people read and the status the API answers with. */
+/** Why an answer (or an RSVP) was refused: the message people read and the status the API answers with. */
 export function answerRefused(result: Exclude<AnswerResult | RsvpResult, { status: "ok" }>): Refusal {
   switch (result.status) {
     case "not_found":

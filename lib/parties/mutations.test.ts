@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { db } from "@/lib/db";
-import { cancelRsvp, deleteParty, rsvp, updateParty } from "./mutations";
+import { cancelRsvp, deleteParty, rsvpGoing, updateParty } from "./mutations";
 import { makeParty, makeUser } from "./test-helpers";
 
 async function stored(partyId: number) {
@@ -31,12 +31,12 @@ describe("RSVP", () => {
     const host = await makeUser();
     const party = await makeParty(host.id, { seats: 2 });
     const [a, b] = [await makeUser(), await makeUser()];
-    const ok = await rsvp(party.id, a.id);
+    const ok = await rsvpGoing(party.id, a.id);
     assert.equal(ok.status, "ok");
     assert.ok(ok.status === "ok" && ok.hostUsername === host.username);
-    assert.deepEqual(await rsvp(party.id, a.id), { status: "already" });
-    assert.deepEqual(await rsvp(party.id, host.id), { status: "already" });
-    assert.deepEqual(await rsvp(party.id, b.id), { status: "full" });
+    assert.deepEqual(await rsvpGoing(party.id, a.id), { status: "already" });
+    assert.deepEqual(await rsvpGoing(party.id, host.id), { status: "already" });
+    assert.deepEqual(await rsvpGoing(party.id, b.id), { status: "full" });
     const s = await stored(party.id);
     assert.equal(s.party?.seatsTaken, 2);
     assert.deepEqual(s.userIds, [host.id, a.id].sort());
@@ -44,10 +44,10 @@ describe("RSVP", () => {
 
   it("refuses unknown and past parties", async () => {
     const guest = await makeUser();
-    assert.deepEqual(await rsvp(2_000_000_000, guest.id), { status: "not_found" });
+    assert.deepEqual(await rsvpGoing(2_000_000_000, guest.id), { status: "not_found" });
     const host = await makeUser();
     const party = await makeParty(host.id);
-    assert.deepEqual(await rsvp(party.id, guest.id, new Date(Date.now() + 30 * 86_400_000)), { status: "past" });
+    assert.deepEqual(await rsvpGoing(party.id, guest.id, new Date(Date.now() + 30 * 86_400_000)), { status: "past" });
   });
 
   it("never overbooks: 60 simultaneous RSVPs for 9 free seats seat exactly 9", async () => {
@@ -55,7 +55,7 @@ describe("RSVP", () => {
     const guests = await Promise.all(Array.from({ length: 60 }, () => makeUser("r")));
     for (let round = 0; round < 3; round++) {
       const party = await makeParty(host.id, { seats: 10 });
-      const results = await Promise.all(guests.map((g) => rsvp(party.id, g.id)));
+      const results = await Promise.all(guests.map((g) => rsvpGoing(party.id, g.id)));
       const seated = guests.filter((_, i) => results[i]!.status === "ok").map((g) => g.id);
       assert.equal(seated.length, 9);
       assert.equal(results.filter((r) => r.status === "full").length, 51);
@@ -69,7 +69,7 @@ describe("RSVP", () => {
     const host = await makeUser();
     const guest = await makeUser();
     const party = await makeParty(host.id, { seats: 50 });
-    const results = await Promise.all(Array.from({ length: 20 }, () => rsvp(party.id, guest.id)));
+    const results = await Promise.all(Array.from({ length: 20 }, () => rsvpGoing(party.id, guest.id)));
     assert.equal(results.filter((r) => r.status === "ok").length, 1);
     assert.equal(results.filter((r) => r.status === "already").length, 19);
     assert.equal((await stored(party.id)).party?.seatsTaken, 2);
@@ -81,7 +81,7 @@ describe("cancelling", () => {
     const host = await makeUser();
     const guest = await makeUser();
     const party = await makeParty(host.id, { seats: 3 });
-    await rsvp(party.id, guest.id);
+    await rsvpGoing(party.id, guest.id);
     assert.deepEqual(await cancelRsvp(party.id, host.id), { status: "host" });
     assert.deepEqual(await cancelRsvp(party.id, guest.id), { status: "ok" });
     assert.deepEqual(await cancelRsvp(party.id, guest.id), { status: "not_attending" });
@@ -108,20 +108,20 @@ describe("editing and deleting", () => {
   it("seats never drop below the people coming", async () => {
     const host = await makeUser();
     const party = await makeParty(host.id, { seats: 5 });
-    for (let i = 0; i < 2; i++) await rsvp(party.id, (await makeUser()).id);
+    for (let i = 0; i < 2; i++) await rsvpGoing(party.id, (await makeUser()).id);
     assert.deepEqual(await updateParty(party.id, host.id, { seats: 2 }), {
       status: "seats_below_attendees",
       seatsTaken: 3,
     });
     assert.equal((await stored(party.id)).party?.seats, 5);
     assert.deepEqual(await updateParty(party.id, host.id, { seats: 3 }), { status: "ok" });
-    assert.deepEqual(await rsvp(party.id, (await makeUser()).id), { status: "full" });
+    assert.deepEqual(await rsvpGoing(party.id, (await makeUser()).id), { status: "full" });
   });
 
   it("deleting a party deletes its RSVPs", async () => {
     const host = await makeUser();
     const party = await makeParty(host.id);
-    await rsvp(party.id, (await makeUser()).id);
+    await rsvpGoing(party.id, (await makeUser()).id);
     assert.deepEqual(await deleteParty(party.id, host.id), { status: "ok" });
     assert.equal(await db.attendance.count({ where: { partyId: party.id } }), 0);
     assert.deepEqual(await deleteParty(party.id, host.id), { status: "not_found" });

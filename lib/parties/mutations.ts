@@ -81,6 +81,8 @@ type LockedParty = {
   hostId: string;
   hostUsername: string;
   hostEmail: string;
+  /** the zone the host's mail is written in (null: UTC) */
+  hostTimeZone: string | null;
   /** the host's "Someone answers my party's invitation" */
   hostWantsAnswers: boolean;
   title: string | null;
@@ -111,6 +113,7 @@ async function lockParty(
       hostId: string;
       hostUsername: string;
       hostEmail: string;
+      hostTimeZone: string | null;
       hostWantsAnswers: RawScalar | boolean;
       title: string | null;
       viewerName: string | null;
@@ -123,7 +126,8 @@ async function lockParty(
       waitlist: RawScalar | boolean;
     }[]
   >`
-    SELECT p."hostId", h."username" AS "hostUsername", h."email" AS "hostEmail", h."notifyRsvps" AS "hostWantsAnswers",
+    SELECT p."hostId", h."username" AS "hostUsername", h."email" AS "hostEmail", h."timeZone" AS "hostTimeZone",
+           h."notifyRsvps" AS "hostWantsAnswers",
            p."title", p."startsAt", p."venue", p."rsvpBy", p."seats", p."seatsTaken", p."plusOnesAllowed", p."waitlist",
            ${"viewer" in by ? sql`(SELECT v."username" FROM "User" v WHERE v."id" = ${by.viewer})` : sql`NULL`} AS "viewerName"
     FROM "DinnerParty" p JOIN "User" h ON h."id" = p."hostId"
@@ -135,6 +139,7 @@ async function lockParty(
     hostId: p.hostId,
     hostUsername: p.hostUsername,
     hostEmail: p.hostEmail,
+    hostTimeZone: p.hostTimeZone,
     hostWantsAnswers: rawBool(p.hostWantsAnswers),
     title: p.title,
     viewerName: p.viewerName,
@@ -173,6 +178,7 @@ function answerContext(partyId: number, p: LockedParty): AnswerContext {
     partyId,
     hostId: p.hostId,
     hostEmail: p.hostEmail,
+    hostTimeZone: p.hostTimeZone,
     hostUsername: p.hostUsername,
     hostWantsAnswers: p.hostWantsAnswers,
     title: p.title,
@@ -333,7 +339,7 @@ export type AnswerResult =
 
 /**
  * Answer a party, or change the answer (PUT /api/parties/{id}/rsvp, the
- * party page's buttons). `only: "new-going"` is Part 1's RSVP: going, and
+ * party page's buttons). `only: "new-going"` is an RSVP (rsvpGoing): going, and
  * refused as "already" when the guest is going or waitlisted.
  */
 export async function answerParty(
@@ -345,7 +351,7 @@ export async function answerParty(
   try {
     return await db.$transaction((tx) => answerLocked(tx, partyId, userId, wish, now, only));
   } catch (error) {
-    // Kept from Part 1: the primary key refuses a second answer should two
+    // A second guard: the primary key refuses a second answer should two
     // ever be written at once (the lock makes it not happen).
     if (isUniqueViolation(error)) return { status: "already" };
     throw error;
@@ -442,6 +448,7 @@ async function answerLocked(
       plusOnes,
       note,
       changed: mine !== null,
+      noteOnly: mine !== null && mine.response === response && mine.plusOnes === plusOnes,
     } satisfies AnswerNotice);
   return {
     status: "ok",
@@ -455,10 +462,14 @@ async function answerLocked(
 /** An answer's result, where the host is "already" at the table rather than refused. */
 export type RsvpResult = Exclude<AnswerResult, { status: "host" }>;
 
-/** Part 1's RSVP (the "RSVP" button of /rsvp, the Party ID form, POST …/rsvp): going, new. */
-export async function rsvp(partyId: number, userId: string, now = new Date(), plusOnes = 0): Promise<RsvpResult> {
+/**
+ * RSVP as going — the "RSVP" button of /rsvp, the Party ID form, POST …/rsvp:
+ * a maybe or can't-go becomes going; someone going or waitlisted already is
+ * told so, and so is the host. answerParty changes any answer to any other.
+ */
+export async function rsvpGoing(partyId: number, userId: string, now = new Date(), plusOnes = 0): Promise<RsvpResult> {
   const result = await answerParty(partyId, userId, { response: "going", plusOnes }, { now, only: "new-going" });
-  // The host answering is "already" here (they are at the table), as in Part 1.
+  // The host answering is "already" here: they are at the table.
   return result.status === "host" ? { status: "already" } : result;
 }
 

@@ -78,7 +78,7 @@ const plusOnesAllowedRange = z
 /**
  * A checkbox of the form. The form sends a hidden "off" before the box, so
  * "off" is an unticked box and a missing field is a form that did not show
- * it (a Part 1 client): that field is left as it was, or to its default.
+ * it (a client that predates it): that field is left as it was, or to its default.
  */
 const checkbox = z.optional(
   z.pipe(
@@ -303,7 +303,7 @@ export const rsvpApiSchema = z.object({
   note: z.optional(noteSchema),
 });
 
-/** POST /api/parties/{id}/rsvp: Part 1's RSVP, optionally with plus-ones. */
+/** POST /api/parties/{id}/rsvp: an RSVP (going), optionally with plus-ones. */
 export const rsvpApiPostSchema = z.object({ plusOnes: z.optional(plusOnesField) });
 
 /** The answer form of /parties/{id}: the button pressed names the answer. */

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { db } from "@/lib/db";
 import { findParty, listAttending, listGuests, listHostedBy, listUpcoming } from "./data";
-import { answerParty, cancelRsvp, deleteParty, removeGuest, rsvp, updateParty } from "./mutations";
+import { answerParty, cancelRsvp, deleteParty, removeGuest, rsvpGoing, updateParty } from "./mutations";
 import { makeParty, makeUser } from "./test-helpers";
 
 type Viewer = { id: string; username: string };
@@ -85,7 +85,7 @@ describe("an invite-only party", () => {
       for (const id of [partyId, missing]) {
         assert.deepEqual(await answerParty(id, who.id, { response: "going" }), { status: "not_found" }, kind);
         assert.deepEqual(await answerParty(id, who.id, { response: "maybe" }), { status: "not_found" }, kind);
-        assert.deepEqual(await rsvp(id, who.id), { status: "not_found" }, kind);
+        assert.deepEqual(await rsvpGoing(id, who.id), { status: "not_found" }, kind);
         assert.deepEqual(await cancelRsvp(id, who.id), { status: "not_found" }, kind);
         assert.deepEqual(await updateParty(id, who.id, { venue: "Mine now" }), { status: "not_found" }, kind);
         assert.deepEqual(await removeGuest(id, who.id, people.going!.username), { status: "not_found" }, kind);
@@ -115,7 +115,7 @@ describe("an invite-only party", () => {
   });
 });
 
-describe("a listed party (Part 1)", () => {
+describe("a listed party", () => {
   it("is seen by everyone; a removed guest sees it but cannot answer; a stranger's host writes are forbidden", async () => {
     const host = await makeUser("lhost");
     const stranger = await makeUser("lstranger");
@@ -124,7 +124,7 @@ describe("a listed party (Part 1)", () => {
     const seen = await seesEverywhere(party.id, host.id, stranger);
     assert.deepEqual(seen, { page: true, upcoming: true, profile: true, attending: false });
     assert.equal((await findParty(party.id, null))?.id, party.id);
-    assert.equal((await rsvp(party.id, guest.id)).status, "ok");
+    assert.equal((await rsvpGoing(party.id, guest.id)).status, "ok");
     assert.equal((await removeGuest(party.id, host.id, guest.username)).status, "ok");
     assert.notEqual(await findParty(party.id, guest.id), null);
     assert.deepEqual(await answerParty(party.id, guest.id, { response: "going" }), { status: "removed" });

@@ -17,15 +17,18 @@ import { disableTwoFactor, enableTwoFactor, renewRecoveryCodes } from "./mutatio
 import { codeFormSchema, disableTwoFactorSchema } from "./schema";
 import { encryptSecret, newTotpSecret } from "./codes";
 
-const wrongCode = (): FormState => ({ status: "error", errors: { code: [m.INCORRECT_CODE] } });
+const wrongCode = (message = m.INCORRECT_CODE): FormState => ({ status: "error", errors: { code: [message] } });
 
 /** What "Turn off" and "New recovery codes" answer when the code is not taken. */
 async function codeRefused(
-  result: { status: "incorrect" } | { status: "throttled"; retryAfter: number } | { status: "not_on" },
+  result:
+    { status: "incorrect" } | { status: "used" } | { status: "throttled"; retryAfter: number } | { status: "not_on" },
 ): Promise<FormState> {
   switch (result.status) {
     case "incorrect":
       return wrongCode();
+    case "used":
+      return wrongCode(m.CODE_JUST_USED);
     case "throttled":
       return { status: "error", message: tooOftenMessage(result.retryAfter) };
     case "not_on":

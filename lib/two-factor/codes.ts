@@ -52,17 +52,22 @@ export function stepAt(at: number): number {
 }
 
 /**
- * Check a typed TOTP code: the step it belongs to, or null. A code from a
- * step at or before `lastStep` (the last one this account used) is refused,
- * so an accepted code — or an older one — cannot be replayed.
+ * Check a typed TOTP code: the step it belongs to, "used" for a right code
+ * from a step at or before `lastStep` (the last one this account used: an
+ * accepted code — or an older one — cannot be replayed), or null.
  */
-export function checkTotp(secretBase32: string, code: string, lastStep: number | null, at = Date.now()): number | null {
+export function checkTotp(
+  secretBase32: string,
+  code: string,
+  lastStep: number | null,
+  at = Date.now(),
+): number | "used" | null {
   const digits = code.replace(/\s/g, "");
   if (!new RegExp(`^\\d{${DIGITS}}$`).test(digits)) return null;
   const delta = totp(secretBase32).validate({ token: digits, timestamp: at, window: WINDOW });
   if (delta === null) return null;
   const step = stepAt(at) + delta;
-  return lastStep !== null && step <= lastStep ? null : step;
+  return lastStep !== null && step <= lastStep ? "used" : step;
 }
 
 // ------------------------------------------------------------ the secret at rest

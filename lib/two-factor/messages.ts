@@ -2,6 +2,8 @@
 // settings and login pages say around them.
 
 export const INCORRECT_CODE = "Incorrect code";
+/** A right code whose time step was spent already — most often the one still on screen after turning it on. */
+export const CODE_JUST_USED = "This code was just used. Wait for the next one.";
 export const CODE_REQUIRED = "Two-factor code required";
 export const STEP_EXPIRED = "This sign-in has expired. Please log in again.";
 export const SETUP_INVALID = "The set-up has expired. Please start again.";

@@ -36,7 +36,11 @@ async function replaceRecoveryCodes(tx: Tx, userId: string): Promise<string[]> {
 }
 
 export type CodeCheck =
-  { status: "ok"; recovery: boolean } | { status: "incorrect" } | { status: "throttled"; retryAfter: number };
+  | { status: "ok"; recovery: boolean }
+  | { status: "incorrect" }
+  /** right, but its time step was spent already */
+  | { status: "used" }
+  | { status: "throttled"; retryAfter: number };
 
 /**
  * Check a second factor — a TOTP code or a recovery code — under the limits:
@@ -74,13 +78,14 @@ async function spendCode(userId: string, typed: string, now: Date): Promise<Code
   // Unreadable after AUTH_SECRET changed: the recovery codes still work.
   const secret = decryptSecret(user.twoFactorSecret);
   const step = secret ? checkTotp(secret, typed, user.twoFactorLastStep, now.getTime()) : null;
+  if (step === "used") return { status: "used" };
   if (step !== null) {
     // Accepted once: a second request with the same code finds the step taken.
     const { count } = await db.user.updateMany({
       where: { id: userId, OR: [{ twoFactorLastStep: null }, { twoFactorLastStep: { lt: step } }] },
       data: { twoFactorLastStep: step },
     });
-    return count === 1 ? { status: "ok", recovery: false } : { status: "incorrect" };
+    return count === 1 ? { status: "ok", recovery: false } : { status: "used" };
   }
   const code = normalizeRecoveryCode(typed);
   if (!code) return { status: "incorrect" };
@@ -112,7 +117,7 @@ export async function enableTwoFactor(
   const secret = decryptSecret(setup);
   if (!secret) return { status: "invalid_setup" };
   const step = checkTotp(secret, code, null, now.getTime());
-  if (step === null) return { status: "incorrect" };
+  if (step === null || step === "used") return { status: "incorrect" };
   const codes = await db.$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({
       where: { id: userId, twoFactorSecret: null },
@@ -131,6 +136,7 @@ export type DisableResult =
   | { status: "ok" }
   | { status: "wrong_password" }
   | { status: "incorrect" }
+  | { status: "used" }
   | { status: "not_on" }
   | { status: "throttled"; retryAfter: number };
 
@@ -168,6 +174,7 @@ export async function disableTwoFactor(
 export type RenewResult =
   | { status: "ok"; codes: string[] }
   | { status: "incorrect" }
+  | { status: "used" }
   | { status: "not_on" }
   | { status: "throttled"; retryAfter: number };
 

@@ -3,19 +3,26 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import * as z from "zod/mini";
-import { currentSessionToken } from "@/lib/auth/loaders";
+import { currentSessionToken, getCurrentUser } from "@/lib/auth/loaders";
 import { deleteOtherSessions } from "@/lib/auth/mutations";
 import { signInWithPassword, signOutHere } from "@/lib/auth/sign-in";
 import { redirectWithFlash } from "@/lib/flash/mutations";
 import { clientIp } from "@/lib/http/client-ip";
 import { safeCallbackPath } from "@/lib/http/safe-redirect";
 import { tooManyAccountsMessage, tooOftenMessage } from "@/lib/rate-limit/messages";
-import { buttonActionWithUser, keptFields, validatedAction, validatedActionWithUser } from "@/lib/safe-action";
+import {
+  buttonAction,
+  buttonActionWithUser,
+  keptFields,
+  validatedAction,
+  validatedActionWithUser,
+} from "@/lib/safe-action";
 import "@/lib/zod";
 import * as m from "./messages";
 import {
   changeEmail,
   changePassword,
+  confirmEmail,
   deleteAccount,
   registerUser,
   requestPasswordReset,
@@ -42,7 +49,10 @@ export const registerAction = validatedAction(registerFormSchema, async (input, 
     case "throttled":
       return { status: "error", message: tooManyAccountsMessage(result.retryAfter), fields: keptFields(formData) };
   }
-  const signedIn = await signInWithPassword({ email: input.email, password: input.password, remember: false });
+  // As with "Remember me": the welcome mail's link, and every mail of the
+  // next days, should find the new account still signed in on this device,
+  // not a login form (a browser-session cookie ends after 12 hours).
+  const signedIn = await signInWithPassword({ email: input.email, password: input.password, remember: true });
   revalidatePath("/", "layout");
   // An invitation's "Register to RSVP" comes back to the invitation (a same-site path only).
   const back = safeCallbackPath(formData.get("callbackUrl"));
@@ -102,6 +112,23 @@ export const resendConfirmationAction = buttonActionWithUser(z.object({}), async
   if (result.status === "throttled") return redirectWithFlash(back, tooOftenMessage(result.retryAfter), "error");
   return redirectWithFlash(back, result.status === "sent" ? m.CONFIRMATION_SENT : m.ALREADY_CONFIRMED, "success");
 });
+
+/**
+ * "Confirm" on the page of a confirmation link: the address is confirmed by
+ * this post, never by opening the link (a mail scanner opens links). The
+ * browser that confirms keeps its session; a change of address ends the
+ * account's others (lib/users/mutations.ts confirmEmail).
+ */
+export async function confirmEmailAction(formData: FormData): Promise<void> {
+  const token = String(formData.get("token") ?? "").slice(0, 200);
+  await buttonAction(async () => {
+    const [user, session] = await Promise.all([getCurrentUser(), currentSessionToken()]);
+    const result = await confirmEmail(token, new Date(), session);
+    if (result.status !== "ok") redirect(`/verify-email/${encodeURIComponent(token)}`);
+    revalidatePath("/", "layout");
+    return redirectWithFlash(user ? `/user/${user.username}` : "/login", m.EMAIL_CONFIRMED);
+  })(formData);
+}
 
 /** /settings "Change email". */
 export const changeEmailAction = validatedActionWithUser(changeEmailSchema, async (input, user, formData) => {

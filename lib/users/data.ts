@@ -41,6 +41,16 @@ export async function resetLinkWorks(token: string, now = new Date()): Promise<b
   return !!row && !row.usedAt && row.expiresAt > now;
 }
 
+/** The address a confirmation link would confirm, while the link still works (the page with "Confirm"). */
+export async function confirmationFor(token: string, now = new Date()): Promise<{ email: string } | null> {
+  if (token.length > 100) return null;
+  const row = await db.emailConfirmation.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { email: true, expiresAt: true, usedAt: true },
+  });
+  return row && !row.usedAt && row.expiresAt > now ? { email: row.email } : null;
+}
+
 /** Whether the account's email address is confirmed (the profile's banner). */
 export async function emailConfirmed(userId: string): Promise<boolean> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { emailVerified: true } });

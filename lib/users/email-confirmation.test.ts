@@ -3,9 +3,19 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { describe, it } from "node:test";
+import { createSession } from "@/lib/auth/mutations";
+import { hashToken } from "@/lib/auth/session-token";
 import { db } from "@/lib/db";
 import { emailConfirmed } from "./data";
-import { changeEmail, CONFIRM_LINK_MS, confirmEmail, registerUser, resendConfirmation } from "./mutations";
+import {
+  changeEmail,
+  CONFIRM_LINK_MS,
+  confirmEmail,
+  registerUser,
+  requestPasswordReset,
+  resendConfirmation,
+  resetPassword,
+} from "./mutations";
 
 /** Every test account's password follows from its name. */
 const PASSWORD = (user: { username: string }) => `walnut bread ${user.username.slice(5)} on sunday`;
@@ -83,5 +93,35 @@ describe("change email", () => {
     const [old] = await links(user.email);
     assert.deepEqual(await confirmEmail(old!), { status: "invalid_link" });
     assert.equal((await db.user.findUniqueOrThrow({ where: { id: user.id } })).email, newEmail);
+  });
+
+  it("once confirmed, kills the reset links mailed to the old address and ends the account's other sessions", async () => {
+    const user = await register();
+    const [own] = await links(user.email);
+    const here = await createSession(user.id, { persistent: false });
+    await createSession(user.id, { persistent: true }); // another browser
+    // Confirming one's own address changes nothing of that.
+    assert.deepEqual(await confirmEmail(own!, new Date(), here.token), { status: "ok" });
+    assert.equal(await db.session.count({ where: { userId: user.id } }), 2);
+
+    assert.deepEqual(await requestPasswordReset(user.email, "10.7.0.1"), { status: "queued" });
+    const reset = await db.outboxMail.findFirstOrThrow({ where: { to: user.email, kind: "password-reset" } });
+    const resetToken = /\/reset-password\/([A-Za-z0-9_-]+)/.exec(reset.text)![1]!;
+    const newEmail = `moved.${randomBytes(5).toString("hex")}@example.test`;
+    assert.deepEqual(await changeEmail(user, { newEmail, emailPassword: PASSWORD(user) }), { status: "ok" });
+    // Until the new address is confirmed, the old one still owns the account.
+    assert.equal(await db.passwordResetToken.count({ where: { userId: user.id } }), 1);
+    const [change] = await links(newEmail);
+    assert.deepEqual(await confirmEmail(change!, new Date(), here.token), { status: "ok" });
+
+    assert.deepEqual(await resetPassword(resetToken, "a brand new passphrase for the cellar"), {
+      status: "invalid_link",
+    });
+    const left = await db.session.findMany({ where: { userId: user.id }, select: { sessionToken: true } });
+    assert.deepEqual(
+      left.map((s) => s.sessionToken),
+      [hashToken(here.token)],
+      "the confirming browser stays; the others end",
+    );
   });
 });

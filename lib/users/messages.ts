@@ -18,12 +18,12 @@ export function otherSessionsEnded(count: number): string {
     : `Logged out of ${count} other session${count === 1 ? "" : "s"}.`;
 }
 
-// Part 2: password reset (shared/design.md "Mail").
+// Password reset.
 export const RESET_REQUESTED = "If an account exists for that email, we've sent a link to reset the password.";
 export const PASSWORD_RESET = "Your password has been reset. Please log in.";
 export const RESET_LINK_INVALID = "This reset link is invalid or has expired.";
 
-// Part 2: email confirmation.
+// Email confirmation.
 export const EMAIL_CONFIRMED = "Your email address has been confirmed.";
 export const CONFIRM_LINK_INVALID = "This confirmation link is invalid or has expired.";
 export const PLEASE_CONFIRM = "Please confirm your email address.";

@@ -136,13 +136,26 @@ export const RESET_REQUEST_FLOOR_MS = 100;
 export async function requestPasswordReset(email: string, ip: string, now = new Date()): Promise<ResetRequest> {
   const started = performance.now();
   const address = email.toLowerCase();
-  const limits = await Promise.all([
+  const [perIp, perAddress] = await Promise.all([
     hit(`reset:ip:${clientSubject(ip)}`, RATE_LIMITS.resetPerIp),
     hit(`reset:email:${address}`, RATE_LIMITS.resetPerEmail),
   ]);
-  const refused = limits.filter((l) => !l.ok);
-  if (refused.length > 0) return { status: "throttled", retryAfter: Math.max(...refused.map((l) => l.retryAfter)) };
+  // One client asking too often is told so.
+  if (!perIp.ok) return { status: "throttled", retryAfter: perIp.retryAfter };
   const token = newSessionToken();
+  // An address asked for too often gets no more mail, but the answer is the
+  // usual one: a stranger filling in someone's address must not turn the
+  // owner's own request into a refusal. The links mailed already still work.
+  if (perAddress.ok) {
+    await mailResetLink(address, token, now);
+  }
+  const left = started + RESET_REQUEST_FLOOR_MS - performance.now();
+  if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
+  return { status: "queued" };
+}
+
+/** A reset link for the account of `address`, if there is one, in the outbox. */
+async function mailResetLink(address: string, token: string, now: Date) {
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { email: address }, select: { id: true, email: true } });
     if (!user) return;
@@ -152,9 +165,6 @@ export async function requestPasswordReset(email: string, ip: string, now = new 
     });
     await enqueueMail(tx, passwordResetMail(user.email, `${mailOrigin()}/reset-password/${token}`), now);
   });
-  const left = started + RESET_REQUEST_FLOOR_MS - performance.now();
-  if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
-  return { status: "queued" };
 }
 
 export type ResetResult = { status: "ok" } | { status: "invalid_link" } | { status: "invalid"; errors: FieldErrors };
@@ -228,17 +238,27 @@ export async function resendConfirmation(userId: string, now = new Date()): Prom
 export type ConfirmResult = { status: "ok" } | { status: "invalid_link" };
 
 /**
- * A confirmation link opened: the address it names is confirmed — for a new
+ * A confirmation link used: the address it names is confirmed — for a new
  * account its own, for "Change email" the new one, which becomes the
  * account's address now (unless someone took it meanwhile). Single use.
+ *
+ * A change of address also ends what the old address could still do: the
+ * reset links mailed to it die, and every session of the account ends but
+ * `keepSessionToken`'s (the browser that confirms, when it is the account's)
+ * — whoever holds the old mailbox, or a session opened with it, loses the
+ * account with it.
  */
-export async function confirmEmail(token: string, now = new Date()): Promise<ConfirmResult> {
+export async function confirmEmail(
+  token: string,
+  now = new Date(),
+  keepSessionToken: string | null = null,
+): Promise<ConfirmResult> {
   if (token.length > 100) return { status: "invalid_link" };
   try {
     return await db.$transaction(async (tx): Promise<ConfirmResult> => {
       const row = await tx.emailConfirmation.findUnique({
         where: { tokenHash: hashToken(token) },
-        select: { id: true, userId: true, email: true },
+        select: { id: true, userId: true, email: true, user: { select: { email: true } } },
       });
       if (!row) return { status: "invalid_link" };
       const { count } = await tx.emailConfirmation.updateMany({
@@ -249,6 +269,15 @@ export async function confirmEmail(token: string, now = new Date()): Promise<Con
       await tx.user.update({ where: { id: row.userId }, data: { email: row.email, emailVerified: now } });
       // Older links (an earlier address among them) must not take the account back.
       await tx.emailConfirmation.deleteMany({ where: { userId: row.userId, id: { not: row.id } } });
+      if (row.email !== row.user.email) {
+        await tx.passwordResetToken.deleteMany({ where: { userId: row.userId } });
+        await tx.session.deleteMany({
+          where: {
+            userId: row.userId,
+            ...(keepSessionToken ? { sessionToken: { not: hashToken(keepSessionToken) } } : {}),
+          },
+        });
+      }
       return { status: "ok" };
     });
   } catch (error) {

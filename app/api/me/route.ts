@@ -7,7 +7,7 @@ export const GET = apiRoute(async () => {
   const user = await getCurrentUser();
   if (!user) throw unauthorized();
   const me = { message: ALREADY_LOGGED_IN, id: user.id, username: user.username, email: user.email };
-  // Part 1's answer, byte for byte, for accounts without two-factor (decision 028).
+  // The first answer's shape, byte for byte, for accounts without two-factor (decision 028).
   return json((await twoFactorEnabled(user.id)) ? { ...me, twoFactor: true } : me);
 });
 

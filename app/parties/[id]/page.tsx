@@ -82,10 +82,22 @@ export default async function PartyPage({ params }: PageProps<"/parties/[id]">) 
             {party.seatsTaken} of {party.seats} seats taken <SeatsBadge party={party} />
           </dd>
         </div>
-        <div>
-          <dt>Party ID</dt>
-          <dd>{party.id}</dd>
-        </div>
+        {party.visibility === "listed" ? (
+          <div>
+            <dt>Party ID</dt>
+            <dd>{party.id}</dd>
+          </div>
+        ) : (
+          // An invite-only party's ID lets in no one new: the host shares the link.
+          hosting && (
+            <div>
+              <dt>Invite</dt>
+              <dd>
+                <a href="#invitation-link-heading">Share the invitation link</a>
+              </dd>
+            </div>
+          )
+        )}
         {party.plusOnesAllowed > 0 && (
           <div>
             <dt>Plus-ones</dt>

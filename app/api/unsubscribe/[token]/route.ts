@@ -18,10 +18,14 @@ export const POST = apiRoute<Ctx>(async (_req, { params }) => {
   return json({ message: unsubscribed(result.kind), kind: result.kind });
 });
 
-/** A person who opens the header's address: the page with the button. */
-export const GET = apiRoute<Ctx>(async (req, { params }) => {
+/**
+ * A person who opens the header's address: the page with the button, on
+ * whatever site they opened it on — a relative address, never the server's
+ * own idea of its name (http://localhost:PORT behind a proxy).
+ */
+export const GET = apiRoute<Ctx>(async (_req, { params }) => {
   const { token } = await params;
-  return NextResponse.redirect(new URL(`/unsubscribe/${encodeURIComponent(token)}`, req.url), 303);
+  return new NextResponse(null, { status: 303, headers: { Location: `/unsubscribe/${encodeURIComponent(token)}` } });
 });
 
 export const { PUT, PATCH, DELETE } = methodNotAllowed("GET, POST");

@@ -3,7 +3,7 @@ import { loginApiSchema } from "@/lib/auth/schema";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { apiRoute, errorJson, json, methodNotAllowed, readJson } from "@/lib/http/api";
 import { tooManyLoginsMessage } from "@/lib/rate-limit/messages";
-import { CODE_REQUIRED, INCORRECT_CODE } from "@/lib/two-factor/messages";
+import { CODE_JUST_USED, CODE_REQUIRED, INCORRECT_CODE } from "@/lib/two-factor/messages";
 
 export const POST = apiRoute(async (req) => {
   const input = await readJson(req, loginApiSchema);
@@ -19,6 +19,8 @@ export const POST = apiRoute(async (req) => {
       return json({ message: CODE_REQUIRED, twoFactorRequired: true }, 401);
     case "incorrect_code":
       return errorJson(400, INCORRECT_CODE);
+    case "used_code":
+      return errorJson(400, CODE_JUST_USED);
     case "ok":
       return json({ id: result.user.id, username: result.user.username, message: LOGGED_IN });
   }

@@ -4,6 +4,8 @@ import { apiRoute, methodNotAllowed, noContent, readJson } from "@/lib/http/api"
 import { cookieName, cookieOptions, TIME_ZONE_COOKIE } from "@/server/shared.mjs";
 import { isHttpsFrom } from "@/lib/http/request";
 import { isValidTimeZone } from "@/lib/time";
+import { getCurrentUser } from "@/lib/auth/loaders";
+import { saveTimeZone } from "@/lib/auth/mutations";
 import "@/lib/zod";
 
 const body = z.object({
@@ -11,9 +13,12 @@ const body = z.object({
 });
 
 // The browser tells us its time zone once (components/time-zone-sync.tsx);
-// pages then render dates in it. An HttpOnly cookie, like all of ours.
+// pages then render dates in it. An HttpOnly cookie, like all of ours; for
+// someone signed in, kept on the account too, for the dates in their mail.
 export const POST = apiRoute(async (req) => {
   const { timeZone } = await readJson(req, body);
+  const user = await getCurrentUser();
+  if (user) await saveTimeZone(user.id, timeZone);
   const https = isHttpsFrom(req.headers);
   (await cookies()).set(cookieName(TIME_ZONE_COOKIE, https), timeZone, {
     ...cookieOptions(https),

@@ -11,7 +11,7 @@ import {
 } from "@/lib/http/api";
 import { partyIdParam, toApiRsvp } from "@/lib/parties/api";
 import * as m from "@/lib/parties/messages";
-import { answerParty, cancelRsvp, rsvp, rsvpAllowed } from "@/lib/parties/mutations";
+import { answerParty, cancelRsvp, rsvpGoing, rsvpAllowed } from "@/lib/parties/mutations";
 import { rsvpApiPostSchema, rsvpApiSchema } from "@/lib/parties/schema";
 import { tooOftenMessage } from "@/lib/rate-limit/messages";
 import { formatPartyDate } from "@/lib/time";
@@ -26,12 +26,12 @@ async function throttle(userId: string) {
 
 const refusal = ({ status, message, errors }: m.Refusal) => new ApiError(status, message, errors);
 
-// Part 1's RSVP: going. The body is optional ({plusOnes?}); the party is in the URL, the guest is the session.
+// An RSVP: going. The body is optional ({plusOnes?}); the party is in the URL, the guest is the session.
 export const POST = apiRoute<Ctx>(async (req, { params }) => {
   const user = await requireApiUser();
   const { plusOnes } = await readOptionalJson(req, rsvpApiPostSchema);
   await throttle(user.id);
-  const result = await rsvp(await partyIdParam(params, m.INVALID_PARTY_ID), user.id, new Date(), plusOnes);
+  const result = await rsvpGoing(await partyIdParam(params, m.INVALID_PARTY_ID), user.id, new Date(), plusOnes);
   if (result.status !== "ok") throw refusal(m.answerRefused(result));
   const date = formatPartyDate(result.startsAt, await getViewer());
   const waiting = result.rsvp.response === "waitlisted";

@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { createSession } from "./mutations";
+import { createSession } from "@/lib/auth/mutations";
 import { db } from "@/lib/db";
 import { invitationTokenFor } from "@/lib/invitations/data";
 import { recordVisit } from "@/lib/invitations/mutations";
-import { cancelRsvp, deleteParty, rsvp, updateParty } from "@/lib/parties/mutations";
+import { cancelRsvp, deleteParty, rsvpGoing, updateParty } from "@/lib/parties/mutations";
 import { makeParty, makeUser } from "@/lib/parties/test-helpers";
-import { signedInPageStamp } from "./page-stamp";
+import { signedInPageStamp } from "./stamp";
 
 // Runs on SQLite and on PostgreSQL: the triggers are written once per provider.
 
@@ -46,7 +46,7 @@ describe("signed-in page stamp", () => {
     let party: Awaited<ReturnType<typeof makeParty>> | null = null;
     const steps: [string, () => Promise<unknown>][] = [
       ["a party is hosted", async () => (party = await makeParty(host.id))],
-      ["a guest RSVPs", () => rsvp(party!.id, guest.id)],
+      ["a guest RSVPs", () => rsvpGoing(party!.id, guest.id)],
       ["a guest cancels", () => cancelRsvp(party!.id, guest.id)],
       ["the host edits the party", () => updateParty(party!.id, host.id, { venue: "The garden" })],
       [
@@ -71,7 +71,7 @@ describe("signed-in page stamp", () => {
     const other = await makeUser("stamp");
     const { token: otherToken } = await createSession(other.id, { persistent: false });
     const hosted = await makeParty(guest.id);
-    await rsvp(hosted.id, other.id);
+    await rsvpGoing(hosted.id, other.id);
     const beforeDelete = (await stampOf(otherToken)).version;
     await db.user.delete({ where: { id: guest.id } });
     // guest's user row, their party, its two attendance rows (guest, other)
