@@ -35,6 +35,10 @@ test.describe("hosting", () => {
       expect(rows).toHaveLength(1);
       expect(Number(rows[0]!.seatsTaken)).toBe(1); // the host is the first attendee
       await expect(card).toContainText(`Party ID${rows[0]!.id}`);
+      // One name for a party without a title, on its card and its page.
+      await expect(card.getByRole("heading", { level: 3 })).toHaveText(`Dinner at ${venue}`);
+      await card.getByRole("link", { name: `Dinner at ${venue}` }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Dinner at ${venue}`);
     },
   );
 

@@ -64,8 +64,10 @@ export function PartyCard({
   // RSVP button itself stays on every card of /rsvp: the contract's RSVP page
   // has one on each party, and "You have already RSVP'd…" is its answer.
   const closed = !hosting && !going && !waiting && party.rsvpBy !== null && party.rsvpBy <= now;
-  // A card is named by its venue; a party with a title (or a hidden venue), by that instead.
-  const heading = party.ownTitle ?? party.venue ?? party.title;
+  // The party's one name everywhere (lib/parties/data.ts partyTitle): its
+  // title, else "Dinner at {venue}" — or "{host}'s dinner party" when the
+  // venue is hidden from this viewer.
+  const heading = party.title;
   return (
     <article className="party-card" aria-labelledby={titleId}>
       <div className="party-card-top">
@@ -78,12 +80,10 @@ export function PartyCard({
         <Link href={`/parties/${party.id}`}>{heading}</Link>
       </h3>
       <dl className="party-facts">
-        {heading !== party.venue && (
-          <div>
-            <dt>Venue</dt>
-            <dd>{party.venue ?? <span className="muted">{VENUE_HIDDEN}</span>}</dd>
-          </div>
-        )}
+        <div>
+          <dt>Venue</dt>
+          <dd>{party.venue ?? <span className="muted">{VENUE_HIDDEN}</span>}</dd>
+        </div>
         <div>
           <dt>Host</dt>
           <dd>{party.host.username}</dd>
