@@ -7,6 +7,8 @@ import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { redirectWithFlash, setFlash } from "@/lib/flash/mutations";
 import type { Action, FormState } from "@/lib/form-state";
 import { safeCallbackPath } from "@/lib/http/safe-redirect";
+import { tooOftenMessage } from "@/lib/rate-limit/messages";
+import type { Hit } from "@/lib/rate-limit/mutations";
 import { fieldErrors, type Output, type Schema } from "@/lib/zod";
 import { bridge } from "@/server/bridge.mjs";
 
@@ -22,6 +24,10 @@ import { bridge } from "@/server/bridge.mjs";
 //   unavailable") instead of failing with a 500: a form keeps what was typed;
 //   a button goes back where it came from, where the proxy shows the
 //   self-refreshing 503 page until the database is back.
+// - `limit`: how often the user may do this (lib/rate-limit), counted once
+//   the input is valid; past it, the same words everywhere ("too often").
+// - A form refused for any reason keeps what was typed: the wrapper adds the
+//   fields to every error an action answers.
 
 const UNAVAILABLE = "The service is temporarily unavailable. Please try again in a moment.";
 const UNREADABLE = "The form could not be read. Please try again.";
@@ -61,11 +67,18 @@ async function requireActionUser(): Promise<SessionUser> {
   return user;
 }
 
+/** The options every wrapper takes. */
+export type ActionOptions<U> = {
+  /** A rate limit, counted once the input is valid: a refusal says "too often" and runs nothing. */
+  limit?: (user: U) => Promise<Hit>;
+};
+
 async function stateAction<S extends Schema, U>(
   schema: S,
   formData: FormData,
   who: () => Promise<U>,
   run: (data: Output<S>, user: U) => Promise<FormState>,
+  { limit }: ActionOptions<U> = {},
 ): Promise<FormState> {
   try {
     const user = await who();
@@ -73,7 +86,12 @@ async function stateAction<S extends Schema, U>(
     if (!parsed.success) {
       return { status: "error", errors: fieldErrors(parsed.error), fields: keptFields(formData) };
     }
-    return await run(parsed.data, user);
+    const allowed = limit ? await limit(user) : null;
+    if (allowed && !allowed.ok) {
+      return { status: "error", message: tooOftenMessage(allowed.retryAfter), fields: keptFields(formData) };
+    }
+    const state = await run(parsed.data, user);
+    return state.status === "error" && !state.fields ? { ...state, fields: keptFields(formData) } : state;
   } catch (error) {
     unstable_rethrow(error); // redirect(), notFound() and friends
     if (isDatabaseUnavailable(error)) return { status: "error", message: UNAVAILABLE, fields: keptFields(formData) };
@@ -100,6 +118,7 @@ export function validatedAction<S extends Schema>(
 export function validatedActionWithUser<S extends Schema>(
   schema: S,
   run: (data: Output<S>, user: SessionUser, formData: FormData) => Promise<FormState>,
+  options: ActionOptions<SessionUser> = {},
 ): Action {
   return async (_prev, formData) => {
     markActionStarted();
@@ -107,7 +126,7 @@ export function validatedActionWithUser<S extends Schema>(
       await requireActionUser();
       return { status: "error", message: UNREADABLE };
     }
-    return stateAction(schema, formData, requireActionUser, (data, user) => run(data, user, formData));
+    return stateAction(schema, formData, requireActionUser, (data, user) => run(data, user, formData), options);
   };
 }
 
@@ -140,6 +159,7 @@ export function buttonAction(run: () => Promise<never>): (formData: FormData) =>
 export function buttonActionWithUser<S extends Schema>(
   schema: S,
   run: (data: Output<S>, user: SessionUser, back: string) => Promise<never>,
+  { limit }: ActionOptions<SessionUser> = {},
 ): (formData: FormData) => Promise<void> {
   return async (formData) => {
     markActionStarted();
@@ -148,6 +168,8 @@ export function buttonActionWithUser<S extends Schema>(
       const user = await requireActionUser();
       if (!(formData instanceof FormData)) redirect("/");
       const parsed = z.safeParse(schema, formObject(formData));
+      const allowed = parsed.success && limit ? await limit(user) : null;
+      if (allowed && !allowed.ok) return redirectWithFlash(back, tooOftenMessage(allowed.retryAfter), "error");
       if (parsed.success) await run(parsed.data, user, back);
       return redirectWithFlash(back, parsed.error?.issues[0]?.message ?? "Please check the form.", "error");
     } catch (error) {

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { redirectWithFlash } from "@/lib/flash/mutations";
 import { safeCallbackPath } from "@/lib/http/safe-redirect";
 import { tooManyLoginsMessage } from "@/lib/rate-limit/messages";
-import { buttonAction, keptFields, validatedAction } from "@/lib/safe-action";
+import { buttonAction, validatedAction } from "@/lib/safe-action";
 import { INCORRECT_CREDENTIALS, LOGGED_OUT } from "./messages";
 import { loginSchema } from "./schema";
 import { cancelLoginStep, signInWithCode, signInWithPassword, signOutHere } from "./sign-in";
@@ -22,7 +22,6 @@ export const loginAction = validatedAction(loginSchema, async (input, formData) 
     return {
       status: "error",
       message: result.status === "throttled" ? tooManyLoginsMessage(result.retryAfter) : INCORRECT_CREDENTIALS,
-      fields: keptFields(formData),
     };
   }
   // The navigation shows who is logged in: render the layout again.

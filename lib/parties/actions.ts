@@ -3,9 +3,8 @@
 import { redirect } from "next/navigation";
 import * as z from "zod/mini";
 import { redirectWithFlash } from "@/lib/flash/mutations";
-import { tooOftenMessage } from "@/lib/rate-limit/messages";
 import type { FormState } from "@/lib/form-state";
-import { buttonActionWithUser, keptFields, validatedActionWithUser } from "@/lib/safe-action";
+import { buttonActionWithUser, validatedActionWithUser } from "@/lib/safe-action";
 import { formatPartyDate } from "@/lib/time";
 import { getViewer } from "@/lib/viewer";
 import "@/lib/zod";
@@ -23,13 +22,14 @@ import {
 } from "./mutations";
 import { answerFormSchema, partyEditFormSchema, partyFormSchema, parsePartyId } from "./schema";
 
-export const createPartyAction = validatedActionWithUser(partyFormSchema, async (input, user, formData) => {
-  const allowed = await partyCreationAllowed(user.id);
-  if (!allowed.ok)
-    return { status: "error", message: tooOftenMessage(allowed.retryAfter), fields: keptFields(formData) };
-  await createParty(user.id, input);
-  return redirectWithFlash(`/user/${user.username}`, m.PARTY_CREATED);
-});
+export const createPartyAction = validatedActionWithUser(
+  partyFormSchema,
+  async (input, user) => {
+    await createParty(user.id, input);
+    return redirectWithFlash(`/user/${user.username}`, m.PARTY_CREATED);
+  },
+  { limit: (user) => partyCreationAllowed(user.id) },
+);
 
 export const updatePartyAction = validatedActionWithUser(
   partyEditFormSchema,
@@ -43,52 +43,59 @@ export const updatePartyAction = validatedActionWithUser(
         return {
           status: "error",
           errors: { seats: [m.seatsBelowAttendees(result.seatsTaken)] },
-          fields: keptFields(formData),
         };
       case "rsvp_by_after_start":
-        return { status: "error", errors: { rsvpBy: [m.RSVP_BY_AFTER_START] }, fields: keptFields(formData) };
+        return { status: "error", errors: { rsvpBy: [m.RSVP_BY_AFTER_START] } };
       case "rsvp_by_past":
-        return { status: "error", errors: { rsvpBy: [m.RSVP_BY_PAST] }, fields: keptFields(formData) };
+        return { status: "error", errors: { rsvpBy: [m.RSVP_BY_PAST] } };
       case "forbidden":
-        return { status: "error", message: m.NOT_THE_HOST, fields: keptFields(formData) };
+        return { status: "error", message: m.NOT_THE_HOST };
       case "not_found":
-        return { status: "error", message: m.PARTY_NOT_FOUND, fields: keptFields(formData) };
+        return { status: "error", message: m.PARTY_NOT_FOUND };
     }
   },
 );
 
 const partyButton = z.object({ partyId: z.string().check(z.maxLength(100, m.INVALID_PARTY_ID)) });
 
-export const rsvpAction = buttonActionWithUser(partyButton, async ({ partyId }, user, back) => {
-  const allowed = await rsvpAllowed(user.id);
-  if (!allowed.ok) return redirectWithFlash(back, tooOftenMessage(allowed.retryAfter), "error");
-  const id = parsePartyId(partyId);
-  const result = id ? await rsvpGoing(id, user.id) : { status: "not_found" as const };
-  if (result.status !== "ok") return redirectWithFlash(back, m.answerRefused(result).message, "error");
-  const date = formatPartyDate(result.startsAt, await getViewer());
-  return redirectWithFlash(back, m.answerAccepted(result, date), "success");
-});
+const answering = { limit: (user: { id: string }) => rsvpAllowed(user.id) };
+
+export const rsvpAction = buttonActionWithUser(
+  partyButton,
+  async ({ partyId }, user, back) => {
+    const id = parsePartyId(partyId);
+    const result = id ? await rsvpGoing(id, user.id) : { status: "not_found" as const };
+    if (result.status !== "ok") return redirectWithFlash(back, m.answerRefused(result).message, "error");
+    const date = formatPartyDate(result.startsAt, await getViewer());
+    return redirectWithFlash(back, m.answerAccepted(result, date), "success");
+  },
+  answering,
+);
 
 /** The answer form of /parties/{id}: "RSVP" (or "Join the waitlist"), "Maybe", "Can't go". */
-export const answerAction = buttonActionWithUser(answerFormSchema, async (input, user, back) => {
-  const allowed = await rsvpAllowed(user.id);
-  if (!allowed.ok) return redirectWithFlash(back, tooOftenMessage(allowed.retryAfter), "error");
-  const id = parsePartyId(input.partyId);
-  const { response, plusOnes, note } = input;
-  const result = id ? await answerParty(id, user.id, { response, plusOnes, note }) : { status: "not_found" as const };
-  if (result.status !== "ok") return redirectWithFlash(back, m.answerRefused(result).message, "error");
-  const date = formatPartyDate(result.startsAt, await getViewer());
-  return redirectWithFlash(back, m.answerAccepted(result, date), "success");
-});
+export const answerAction = buttonActionWithUser(
+  answerFormSchema,
+  async (input, user, back) => {
+    const id = parsePartyId(input.partyId);
+    const { response, plusOnes, note } = input;
+    const result = id ? await answerParty(id, user.id, { response, plusOnes, note }) : { status: "not_found" as const };
+    if (result.status !== "ok") return redirectWithFlash(back, m.answerRefused(result).message, "error");
+    const date = formatPartyDate(result.startsAt, await getViewer());
+    return redirectWithFlash(back, m.answerAccepted(result, date), "success");
+  },
+  answering,
+);
 
-export const cancelRsvpAction = buttonActionWithUser(partyButton, async ({ partyId }, user, back) => {
-  const allowed = await rsvpAllowed(user.id);
-  if (!allowed.ok) return redirectWithFlash(back, tooOftenMessage(allowed.retryAfter), "error");
-  const id = parsePartyId(partyId);
-  const result = id ? await cancelRsvp(id, user.id) : { status: "not_found" as const };
-  if (result.status !== "ok") return redirectWithFlash(back, m.CANCEL_REFUSED[result.status].message, "error");
-  return redirectWithFlash(back, m.RSVP_CANCELLED, "success");
-});
+export const cancelRsvpAction = buttonActionWithUser(
+  partyButton,
+  async ({ partyId }, user, back) => {
+    const id = parsePartyId(partyId);
+    const result = id ? await cancelRsvp(id, user.id) : { status: "not_found" as const };
+    if (result.status !== "ok") return redirectWithFlash(back, m.CANCEL_REFUSED[result.status].message, "error");
+    return redirectWithFlash(back, m.RSVP_CANCELLED, "success");
+  },
+  answering,
+);
 
 /** "Remove" beside a guest: a confirm() dialog with JavaScript, a confirmation page without. */
 export const removeGuestAction = buttonActionWithUser(

@@ -10,13 +10,7 @@ import { redirectWithFlash } from "@/lib/flash/mutations";
 import { clientIp } from "@/lib/http/client-ip";
 import { safeCallbackPath } from "@/lib/http/safe-redirect";
 import { tooManyAccountsMessage, tooOftenMessage } from "@/lib/rate-limit/messages";
-import {
-  buttonAction,
-  buttonActionWithUser,
-  keptFields,
-  validatedAction,
-  validatedActionWithUser,
-} from "@/lib/safe-action";
+import { buttonAction, buttonActionWithUser, validatedAction, validatedActionWithUser } from "@/lib/safe-action";
 import "@/lib/zod";
 import * as m from "./messages";
 import {
@@ -43,11 +37,11 @@ export const registerAction = validatedAction(registerFormSchema, async (input, 
   const result = await registerUser(input, await clientIp());
   switch (result.status) {
     case "invalid":
-      return { status: "error", errors: result.errors, fields: keptFields(formData) };
+      return { status: "error", errors: result.errors };
     case "taken":
-      return { status: "error", message: m.USER_TAKEN, errors: result.errors, fields: keptFields(formData) };
+      return { status: "error", message: m.USER_TAKEN, errors: result.errors };
     case "throttled":
-      return { status: "error", message: tooManyAccountsMessage(result.retryAfter), fields: keptFields(formData) };
+      return { status: "error", message: tooManyAccountsMessage(result.retryAfter) };
   }
   // As with "Remember me": the welcome mail's link, and every mail of the
   // next days, should find the new account still signed in on this device,
@@ -89,10 +83,9 @@ export const deleteAccountAction = validatedActionWithUser(deleteAccountSchema, 
 });
 
 /** /forgot-password: the same words whether or not the address has an account. */
-export const forgotPasswordAction = validatedAction(forgotPasswordSchema, async ({ email }, formData) => {
+export const forgotPasswordAction = validatedAction(forgotPasswordSchema, async ({ email }) => {
   const result = await requestPasswordReset(email, await clientIp());
-  if (result.status === "throttled")
-    return { status: "error", message: tooOftenMessage(result.retryAfter), fields: keptFields(formData) };
+  if (result.status === "throttled") return { status: "error", message: tooOftenMessage(result.retryAfter) };
   return redirectWithFlash("/forgot-password", m.RESET_REQUESTED, "success");
 });
 
@@ -131,8 +124,8 @@ export async function confirmEmailAction(formData: FormData): Promise<void> {
 }
 
 /** /settings "Change email". */
-export const changeEmailAction = validatedActionWithUser(changeEmailSchema, async (input, user, formData) => {
+export const changeEmailAction = validatedActionWithUser(changeEmailSchema, async (input, user) => {
   const result = await changeEmail(user, input);
-  if (result.status !== "ok") return { ...refusal(result), fields: keptFields(formData) };
+  if (result.status !== "ok") return refusal(result);
   return redirectWithFlash("/settings", m.emailChangeRequested(input.newEmail));
 });
