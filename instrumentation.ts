@@ -10,21 +10,28 @@
 // processes or instances.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const [{ signedInPageStamp }, { bridge }, { startMailSender }, { configuredTransport }, { queueReminders }] =
-    await Promise.all([
-      import("@/lib/page-cache/stamp"),
-      import("@/server/bridge.mjs"),
-      import("@/lib/mail/sender"),
-      import("@/lib/mail/transport"),
-      import("@/lib/notifications/mutations"),
-    ]);
+  const [
+    { signedInPageStamp },
+    { bridge },
+    { config },
+    { startMailSender },
+    { configuredTransport },
+    { queueReminders },
+  ] = await Promise.all([
+    import("@/lib/page-cache/stamp"),
+    import("@/server/bridge.mjs"),
+    import("@/server/shared.mjs"),
+    import("@/lib/mail/sender"),
+    import("@/lib/mail/transport"),
+    import("@/lib/notifications/mutations"),
+  ]);
   bridge().signedInPageStamp = signedInPageStamp;
-  if (process.env.MAIL_SENDER !== "0") {
+  const { mailSender, reminderScanMs } = config();
+  if (mailSender) {
     // The day-before reminders are looked for every minute (REMINDER_SCAN_MS for the tests).
-    const everyMs = Number(process.env.REMINDER_SCAN_MS) || 60_000;
     const sender = startMailSender({
       transport: configuredTransport(),
-      periodic: { everyMs, run: () => queueReminders() },
+      periodic: { everyMs: reminderScanMs, run: () => queueReminders() },
     });
     bridge().stopMail = () => sender.stop();
   }

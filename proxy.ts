@@ -12,12 +12,12 @@
 //    page. Only a fast path: every page, action and route handler checks the
 //    session itself in the database (auth.ts) — the proxy is never the guard.
 import { NextResponse, type NextRequest } from "next/server";
-import { DENY_ALL_CSP, newNonce, SESSION_COOKIE_NAMES } from "@/server/shared.mjs";
+import { config as settings, DENY_ALL_CSP, newNonce, SESSION_COOKIE_NAMES } from "@/server/shared.mjs";
 import { databaseUnavailable } from "@/lib/db/health";
 import { corsHeaders, isAllowedCorsOrigin, ownOrigin } from "@/lib/http/cors";
 
 const PROTECTED = /^\/(?:user|rsvp|parties|settings)(?:\/|$)/;
-const dev = process.env.NODE_ENV !== "production";
+const dev = !settings().production;
 
 function pageCsp(nonce: string, https: boolean): string {
   return [

@@ -16,7 +16,6 @@
 // Usage: node server/index.mjs [--dev]. Migrations run before this (scripts/start.mjs).
 import cluster from "node:cluster";
 import http from "node:http";
-import os from "node:os";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { blameInputFor500, refuseBadActionId, refuseBody, undecodableTarget } from "./bad-input.mjs";
@@ -24,17 +23,25 @@ import { bridge } from "./bridge.mjs";
 import { normaliseHeaders } from "./client-address.mjs";
 import { runPrimary } from "./cluster.mjs";
 import { log } from "./log.mjs";
-import { createPageCache, pageCacheEnabled } from "./page-cache.mjs";
+import { createPageCache } from "./page-cache.mjs";
 import { MAX_DRAINS, stopGracefullyOnSignals } from "./shutdown.mjs";
-import { defaultOrigin } from "./shared.mjs";
+import { config, defaultOrigin, startupProblems } from "./shared.mjs";
 
 const dev = process.argv.includes("--dev");
-const port = Number(process.env.PORT || 3000);
-const host = process.env.HOST || undefined; // all interfaces, IPv4 and IPv6
-const trustProxy = process.env.TRUST_PROXY === "1";
-const workers = dev ? 1 : Math.max(1, Math.floor(Number(process.env.WEB_CONCURRENCY) || os.availableParallelism()));
-const SHUTDOWN_DRAIN_MS = Number(process.env.SHUTDOWN_DRAIN_MS ?? 1_000);
-const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS || 10_000);
+// Next.js's types make NODE_ENV read-only; it is ours to set before Next.js loads.
+/** @type {Record<string, string | undefined>} */ (process.env).NODE_ENV ??= dev ? "development" : "production";
+// The .env files as Next.js would read them, so that the check below sees what
+// the app will (npm start has loaded them already; a direct start has not).
+const { loadEnvConfig } = await import("@next/env");
+loadEnvConfig(process.cwd(), dev, { info: () => {}, error: console.error });
+// The whole environment is checked before anything else starts (server/config.mjs).
+const problems = startupProblems(process.env);
+if (problems.length > 0) {
+  console.error(`[dinnerparty] cannot start:\n  - ${problems.join("\n  - ")}`);
+  process.exit(1);
+}
+const { port, host, trustProxy, shutdownDrainMs, shutdownGraceMs, pageCache } = config();
+const workers = dev ? 1 : config().workers;
 
 if (cluster.isPrimary && workers > 1) {
   runPrimary({
@@ -43,22 +50,20 @@ if (cluster.isPrimary && workers > 1) {
     args: process.argv.slice(2),
     workers,
     port,
-    giveUpAfterMs: MAX_DRAINS * SHUTDOWN_DRAIN_MS + SHUTDOWN_GRACE_MS + 2_000,
+    giveUpAfterMs: MAX_DRAINS * shutdownDrainMs + shutdownGraceMs + 2_000,
   });
 } else {
   await runWorker();
 }
 
 async function runWorker() {
-  // Next.js's types make NODE_ENV read-only; it is ours to set before Next.js loads.
-  /** @type {Record<string, string | undefined>} */ (process.env).NODE_ENV ??= dev ? "development" : "production";
   const { default: next } = await import("next");
   const app = next({ dev, dir: process.cwd(), hostname: host ?? "localhost", port });
   const handle = app.getRequestHandler();
   await app.prepare();
 
   // Not in development, where every page must show the code just saved.
-  const keepPages = !dev && pageCacheEnabled(process.env);
+  const keepPages = !dev && pageCache;
   if (!dev && !keepPages) log("page cache off (PAGE_CACHE=0)");
   // The app reports its database health and (instrumentation.ts) the session
   // and content-version check through the bridge.
@@ -109,8 +114,8 @@ async function runWorker() {
   server.headersTimeout = 66_000;
 
   server.listen(port, host, () => {
-    if (!cluster.isWorker) log(`Ready on ${defaultOrigin(process.env)}`);
+    if (!cluster.isWorker) log(`Ready on ${defaultOrigin(config())}`);
   });
 
-  stopGracefullyOnSignals(server, { drainMs: SHUTDOWN_DRAIN_MS, graceMs: SHUTDOWN_GRACE_MS });
+  stopGracefullyOnSignals(server, { drainMs: shutdownDrainMs, graceMs: shutdownGraceMs });
 }

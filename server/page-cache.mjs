@@ -18,7 +18,9 @@
 // is a page Next.js rendered with status 200, HTML, no Set-Cookie. Each answer
 // gets a fresh CSP nonce — the stored page is split at the nonce it was
 // rendered with — and is gzipped here when the client accepts it.
-// PAGE_CACHE=0 turns all of it off (see pageCacheEnabled).
+// PAGE_CACHE=0 turns all of it off (server/config.mjs), so the app can be run
+// and measured without it, and the cache retired once Next.js's own caching
+// can do its job (docs/decisions/018).
 import zlib from "node:zlib";
 import {
   CALLBACK_COOKIE,
@@ -65,16 +67,6 @@ function ourCookies(header, https) {
     found.set(base, part.slice(eq + 1).trim());
   }
   return found;
-}
-
-/**
- * Whether the server keeps pages at all: on unless PAGE_CACHE is "0", so the
- * app can be run and measured without it, and the cache retired once
- * Next.js's own caching can do its job (docs/decisions/018).
- * @param {Record<string, string | undefined>} env
- */
-export function pageCacheEnabled(env) {
-  return env.PAGE_CACHE !== "0";
 }
 
 /**

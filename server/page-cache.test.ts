@@ -3,7 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, test } from "node:test";
 import { gunzipSync } from "node:zlib";
-import { createPageCache, pageCacheEnabled } from "./page-cache.mjs";
+import { createPageCache } from "./page-cache.mjs";
 import { resolveLocale } from "./shared.mjs";
 
 // A real HTTP server with the cache in front of a stand-in for Next.js that
@@ -386,15 +386,5 @@ describe("signed-in page cache", () => {
     await as("token-bob");
     stampFails = false;
     assert.equal(renders, rendered + 8);
-  });
-});
-
-describe("the PAGE_CACHE switch", () => {
-  test("only PAGE_CACHE=0 turns the cache off", () => {
-    assert.equal(pageCacheEnabled({ PAGE_CACHE: "0" }), false);
-    for (const value of [undefined, "", "1", "on", "off", "false", " 0", "00"]) {
-      assert.equal(pageCacheEnabled({ PAGE_CACHE: value }), true, String(value));
-    }
-    assert.equal(pageCacheEnabled({}), true);
   });
 });

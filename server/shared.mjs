@@ -56,24 +56,18 @@ export function nonceIn(csp) {
   return /'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
 }
 
-// ---------------------------------------------------------------- origins
+// ---------------------------------------------------------- configuration
 
-/**
- * APP_URL when it is a plain origin (scheme and host, no path), else null.
- * @param {Record<string, string | undefined>} env
- */
-export function configuredOrigin(env) {
-  const configured = env.APP_URL?.trim().replace(/\/+$/, "");
-  return configured && /^https?:\/\/[^/?#\s]+$/i.test(configured) ? configured : null;
-}
+// One schema of the environment (./config.mjs); the app reads it from here.
+export { config, readConfig, startupProblems } from "./config.mjs";
 
 /**
  * Where the site is when no request says: APP_URL, else http://localhost:{PORT}.
  * The start-up log's address, and every link in a mail.
- * @param {Record<string, string | undefined>} env
+ * @param {{ appUrl?: string, port: number }} site
  */
-export function defaultOrigin(env) {
-  return configuredOrigin(env) ?? `http://localhost:${env.PORT?.trim() || "3000"}`;
+export function defaultOrigin({ appUrl, port }) {
+  return appUrl ?? `http://localhost:${port}`;
 }
 
 // ---------------------------------------------------------------- cookies

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { hashCost, hashPassword, verifyPassword } from "./password";
-import { readEnv } from "@/lib/env";
+import { readConfig } from "@/server/shared.mjs";
 
 describe("password hashing", () => {
   it("hashes with bcrypt at the configured cost (10 by default) and verifies", async () => {
@@ -35,11 +35,17 @@ describe("password hashing", () => {
   });
 
   it("reads BCRYPT_COST, never below 10 nor above 14", async () => {
-    assert.equal(readEnv({}).bcryptCost, 10);
-    assert.equal(readEnv({ BCRYPT_COST: "12" }).bcryptCost, 12);
-    assert.equal(readEnv({ BCRYPT_COST: "4" }).bcryptCost, 10);
-    assert.equal(readEnv({ BCRYPT_COST: "31" }).bcryptCost, 14);
-    assert.equal(readEnv({ BCRYPT_COST: "nonsense" }).bcryptCost, 10);
+    const cost = (BCRYPT_COST?: string) => {
+      const read = readConfig({ BCRYPT_COST });
+      return read.ok ? read.config.bcryptCost : read.problems;
+    };
+    assert.equal(cost(undefined), 10);
+    assert.equal(cost(""), 10);
+    assert.equal(cost("12"), 12);
+    assert.equal(cost("4"), 10);
+    assert.equal(cost("31"), 14);
+    // Not a number: the server refuses to start, saying so.
+    assert.deepEqual(cost("nonsense"), ['BCRYPT_COST must be a number, not "nonsense"']);
     assert.equal(hashCost(await hashPassword("a quiet dinner for six", 11)), 11);
   });
 });

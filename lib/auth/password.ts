@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import bcrypt from "bcryptjs";
-import { env } from "@/lib/env";
+import { config } from "@/lib/env";
 
 // bcrypt reads only the first 72 bytes of its input, so a long passphrase would
 // be cut silently. Every password is first reduced to a fixed 44-character
@@ -12,7 +12,7 @@ function prehash(password: string): string {
   return createHash("sha256").update(password.normalize("NFKC"), "utf8").digest("base64");
 }
 
-export function hashPassword(password: string, cost = env.bcryptCost): Promise<string> {
+export function hashPassword(password: string, cost = config().bcryptCost): Promise<string> {
   return bcrypt.hash(prehash(password), cost);
 }
 

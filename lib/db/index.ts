@@ -3,6 +3,7 @@ import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { databaseProvider, databaseUrl, sqliteFile } from "./config";
 import { bridge } from "@/server/bridge.mjs";
+import { config } from "@/server/shared.mjs";
 import { dbHealth } from "./health";
 import { PostgresAdapterFactory } from "./postgres-adapter";
 import { SqliteAdapterFactory } from "./sqlite-adapter";
@@ -30,7 +31,7 @@ const url = databaseUrl();
 export const provider = databaseProvider(url);
 
 // Tests count queries (lib/parties/data.test.ts); nothing else pays for the events.
-const log = process.env.DB_QUERY_EVENTS === "1" ? [{ emit: "event" as const, level: "query" as const }] : [];
+const log = config().queryEvents ? [{ emit: "event" as const, level: "query" as const }] : [];
 
 /**
  * Every transaction waits for a pooled connection first, and writes to one
@@ -41,7 +42,7 @@ const transactionOptions = { maxWait: 15_000, timeout: 15_000 };
 
 function createClient(): Db {
   if (provider === "postgresql") {
-    const adapter = new PostgresAdapterFactory(url, Number(process.env.DATABASE_POOL_SIZE ?? 10));
+    const adapter = new PostgresAdapterFactory(url, config().databasePoolSize);
     return new PostgresClient({ adapter, log, transactionOptions }) as unknown as Db;
   }
   const adapter = new SqliteAdapterFactory(sqliteFile(url));

@@ -1,25 +1,12 @@
 // Same-origin by default. CORS_ORIGINS lists trusted separate front ends
-// (comma-separated origins) that may call the JSON API with credentials.
-// Plain module: proxy.ts uses it.
+// (comma-separated origins, checked at start-up: server/config.mjs) that may
+// call the JSON API with credentials. Plain module: proxy.ts uses it.
+import { config } from "@/server/shared.mjs";
 
-function parseOrigins(value: string | undefined): Set<string> {
-  const out = new Set<string>();
-  for (const raw of (value ?? "").split(",")) {
-    const candidate = raw.trim();
-    if (!candidate) continue;
-    try {
-      const url = new URL(candidate);
-      if (url.protocol === "https:" || url.protocol === "http:") out.add(url.origin);
-    } catch {
-      // not an origin: ignored
-    }
-  }
-  return out;
-}
-
-const allowed = parseOrigins(process.env.CORS_ORIGINS);
+let allowed: Set<string> | undefined;
 
 export function isAllowedCorsOrigin(origin: string): boolean {
+  allowed ??= new Set(config().corsOrigins.map((o) => new URL(o).origin));
   return allowed.has(origin);
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { configuredOrigin, defaultOrigin } from "@/server/shared.mjs";
+import { config, defaultOrigin } from "@/server/shared.mjs";
 
 /**
  * True when the browser reached us over HTTPS. The server (server/client-address.mjs) sets
@@ -21,7 +21,7 @@ export async function isHttps(): Promise<boolean> {
  * the origin this request came to.
  */
 export function appOrigin(h: Headers): string {
-  return configuredOrigin(process.env) ?? `${isHttpsFrom(h) ? "https" : "http"}://${h.get("host") ?? "localhost"}`;
+  return config().appUrl ?? `${isHttpsFrom(h) ? "https" : "http"}://${h.get("host") ?? "localhost"}`;
 }
 
 /**
@@ -29,6 +29,6 @@ export function appOrigin(h: Headers): string {
  * the request's Host — a reset link must not point wherever a forged Host
  * header says.
  */
-export function mailOrigin(env: Record<string, string | undefined> = process.env): string {
-  return defaultOrigin(env);
+export function mailOrigin(): string {
+  return defaultOrigin(config());
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { config } from "@/server/shared.mjs";
 
 // Capability tokens: the invitation link of a party (/invite/{token}), a
 // person's calendar feed (/calendar/{token}.ics) and the unsubscribe links of
@@ -33,12 +34,7 @@ function mac(key: string, purpose: TokenPurpose, id: string, secret: string): Bu
 }
 
 /** The token for row `id` holding `secret`: base64url of the id's UTF-8, a 0 byte, the MAC. */
-export function makeToken(
-  purpose: TokenPurpose,
-  id: string,
-  secret: string,
-  key = process.env.AUTH_SECRET ?? "",
-): string {
+export function makeToken(purpose: TokenPurpose, id: string, secret: string, key = config().authSecret): string {
   return Buffer.concat([Buffer.from(id, "utf8"), Buffer.from([0]), mac(key, purpose, id, secret)]).toString(
     "base64url",
   );
@@ -67,7 +63,7 @@ export function tokenMatches(
   token: string,
   id: string,
   secret: string,
-  key = process.env.AUTH_SECRET ?? "",
+  key = config().authSecret,
 ): boolean {
   if (tokenId(token) !== id || !secret) return false;
   const given = Buffer.from(token, "base64url").subarray(-MAC_BYTES);

@@ -2,6 +2,7 @@ import "server-only";
 import fs from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
+import { config } from "@/server/shared.mjs";
 
 // Where mail goes. With SMTP_URL (smtp:// or smtps://, user and password in
 // the URL; STARTTLS whenever the server offers it), to that server through
@@ -27,8 +28,8 @@ export type MailTransport = {
 };
 
 /** The From header: MAIL_FROM, else the app's name at localhost. */
-export function mailFrom(env: Record<string, string | undefined> = process.env): string {
-  return env.MAIL_FROM?.trim() || "DinnerParty <dinnerparty@localhost>";
+export function mailFrom(): string {
+  return config().mailFrom;
 }
 
 function message(mail: OutgoingMail, from: string): nodemailer.SendMailOptions {
@@ -80,9 +81,8 @@ export function fileTransport(
   };
 }
 
-/** The transport the environment asks for. */
-export function configuredTransport(env: Record<string, string | undefined> = process.env): MailTransport {
-  const url = env.SMTP_URL?.trim();
-  if (url) return smtpTransport(url, mailFrom(env));
-  return fileTransport(env.MAIL_DIR?.trim() || path.join(process.cwd(), "var", "mail"), mailFrom(env));
+/** The transport the environment asks for: SMTP_URL, else .eml files in MAIL_DIR (var/mail). */
+export function configuredTransport({ smtpUrl, mailDir, mailFrom: from } = config()): MailTransport {
+  if (smtpUrl) return smtpTransport(smtpUrl, from);
+  return fileTransport(mailDir ?? path.join(process.cwd(), "var", "mail"), from);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { isIPv6 } from "node:net";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import { config } from "@/lib/env";
 
 // Fixed-window counters in the database, so every app instance shares them.
 // One atomic upsert per hit: concurrent requests can never all slip under the
@@ -71,7 +71,7 @@ export type Hit = {
   retryAfter: number;
 };
 
-export function scaledLimit(limit: Limit, scale = env.rateLimitScale): number {
+export function scaledLimit(limit: Limit, scale = config().rateLimitScale): number {
   return Math.floor(limit.limit * scale);
 }
 
@@ -79,7 +79,7 @@ export function scaledLimit(limit: Limit, scale = env.rateLimitScale): number {
 export async function hit(
   key: string,
   limit: Limit,
-  { now = Date.now(), scale = env.rateLimitScale }: { now?: number; scale?: number } = {},
+  { now = Date.now(), scale = config().rateLimitScale }: { now?: number; scale?: number } = {},
 ): Promise<Hit> {
   const max = scaledLimit(limit, scale);
   const resetAt = BigInt(now + limit.windowMs);

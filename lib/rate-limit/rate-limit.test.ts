@@ -1,26 +1,32 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { describe, it } from "node:test";
-import { readEnv } from "@/lib/env";
+import { readConfig } from "@/server/shared.mjs";
 import { clientSubject, hit, RATE_LIMITS, refund, reset, scaledLimit } from "./mutations";
 
 const key = () => `test:${randomUUID()}`;
 const tenPerMinute = { limit: 10, windowMs: 60_000 };
+
+/** RATE_LIMIT_SCALE as the configuration reads it, or the start-up's complaint. */
+function scale(RATE_LIMIT_SCALE?: string) {
+  const read = readConfig({ RATE_LIMIT_SCALE });
+  return read.ok ? read.config.rateLimitScale : read.problems;
+}
 
 describe("rate limiter", () => {
   it("has the production limits by default", () => {
     assert.deepEqual(RATE_LIMITS.loginPerIp, { limit: 10, windowMs: 60_000 });
     assert.deepEqual(RATE_LIMITS.loginPerAccount, { limit: 100, windowMs: 3_600_000 });
     assert.deepEqual(RATE_LIMITS.registerPerIp, { limit: 20, windowMs: 3_600_000 });
-    assert.equal(readEnv({}).rateLimitScale, 1);
+    assert.equal(scale(undefined), 1);
     assert.equal(scaledLimit(RATE_LIMITS.loginPerIp), 10, "unit tests run unscaled");
   });
 
   it("RATE_LIMIT_SCALE multiplies limits and can never lower them", () => {
-    assert.equal(scaledLimit(tenPerMinute, readEnv({ RATE_LIMIT_SCALE: "100" }).rateLimitScale), 1000);
-    assert.equal(readEnv({ RATE_LIMIT_SCALE: "0.1" }).rateLimitScale, 1);
-    assert.equal(readEnv({ RATE_LIMIT_SCALE: "-5" }).rateLimitScale, 1);
-    assert.equal(readEnv({ RATE_LIMIT_SCALE: "abc" }).rateLimitScale, 1);
+    assert.equal(scaledLimit(tenPerMinute, scale("100") as number), 1000);
+    assert.equal(scale("0.1"), 1);
+    assert.equal(scale("-5"), 1);
+    assert.deepEqual(scale("abc"), ['RATE_LIMIT_SCALE must be a number, not "abc"'], "refused at start-up");
   });
 
   it("allows the limit, then refuses with the time left in the window", async () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, randomInt } from "node:crypto";
 import * as OTPAuth from "otpauth";
+import { config } from "@/server/shared.mjs";
 
 // The two-factor codes themselves, with no database: TOTP per RFC 6238
 // (SHA-1, 30-second steps, 6 digits, one step either side) through otpauth;
@@ -79,7 +80,7 @@ function secretKey(authSecret: string): Buffer {
 }
 
 /** AES-256-GCM: "v1.{iv}.{ciphertext}.{tag}", base64url. */
-export function encryptSecret(plain: string, authSecret = process.env.AUTH_SECRET ?? ""): string {
+export function encryptSecret(plain: string, authSecret = config().authSecret): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", secretKey(authSecret), iv);
   const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
@@ -89,7 +90,7 @@ export function encryptSecret(plain: string, authSecret = process.env.AUTH_SECRE
 }
 
 /** The secret, or null for anything that is not one of ours (tampered, another key, garbage). */
-export function decryptSecret(stored: string, authSecret = process.env.AUTH_SECRET ?? ""): string | null {
+export function decryptSecret(stored: string, authSecret = config().authSecret): string | null {
   const [version, iv, body, tag, extra] = stored.split(".");
   if (version !== "v1" || !iv || !body || !tag || extra !== undefined) return null;
   try {
