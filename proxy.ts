@@ -95,7 +95,8 @@ function fromOurPages(req: NextRequest): boolean {
 export async function proxy(req: NextRequest) {
   if (await databaseUnavailable()) return unavailable(req);
   const { pathname, search } = req.nextUrl;
-  if (pathname.startsWith("/api/")) return api(req);
+  // /api itself is the API's too (app/api/[[...path]] answers it in JSON).
+  if (pathname === "/api" || pathname.startsWith("/api/")) return api(req);
   // A form post (a Server Action, with or without JavaScript) must come from
   // one of our own pages. Browsers name the page's origin on every POST;
   // Next.js checks it too, but answers a foreign one with a 500. A post with

@@ -254,6 +254,12 @@ test.describe("cross-site requests", () => {
     });
     expect(ours.status()).not.toBe(403);
     expect((await request.get(`/user/${user.username}`)).status()).toBeLessThan(500);
+    // The rule is the pages'; the API answers in JSON by its own rules, /api itself included.
+    for (const path of ["/api", "/api/nowhere"]) {
+      const apiPost = await request.post(path, { data: "" });
+      expect(apiPost.headers()["content-type"], path).toContain("application/json");
+      expect(apiPost.status(), path).not.toBe(403);
+    }
   });
 
   test("Auth.js's credentials callback keeps its CSRF token", async ({ playwright, user }) => {

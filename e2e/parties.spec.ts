@@ -181,7 +181,11 @@ test.describe("RSVP", () => {
   }) => {
     // Soon: on the first page of /rsvp whatever else is listed.
     const full = await apiCreateParty(hostPage.request, { seats: 2, waitlist: true, date: soon() });
-    const closing = await apiCreateParty(hostPage.request, { date: soon(), rsvpBy: soon() });
+    // Any deadline before the party will do: it is moved into the past below.
+    const closing = await apiCreateParty(hostPage.request, {
+      date: soon(),
+      rsvpBy: new Date(Date.now() + 3_600_000).toISOString(),
+    });
     await sql(`UPDATE "DinnerParty" SET "rsvpBy" = $1 WHERE "id" = $2`, [
       dbDate(new Date(Date.now() - 1000)),
       closing.id,

@@ -151,7 +151,11 @@ const totals = phases.reduce((t, p) => ({ passed: t.passed + p.passed, failed: t
   passed: 0,
   failed: 0,
 });
-const minutes = (s) => `${Math.floor(s / 60)}:${String(Math.round(s % 60)).padStart(2, "0")}`;
+// Rounded first, so 359.6 s reads 6:00 and never 5:60.
+const minutes = (s) => {
+  const whole = Math.round(s);
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
+};
 const overBudget = tier === "fast" && !only && dbChoice === "all" && seconds > FAST_BUDGET_SECONDS;
 const summary = {
   tier,

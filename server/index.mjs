@@ -32,8 +32,9 @@ const dev = process.argv.includes("--dev");
 /** @type {Record<string, string | undefined>} */ (process.env).NODE_ENV ??= dev ? "development" : "production";
 // The .env files as Next.js would read them, so that the check below sees what
 // the app will (npm start has loaded them already; a direct start has not).
-const { loadEnvConfig } = await import("@next/env");
-loadEnvConfig(process.cwd(), dev, { info: () => {}, error: console.error });
+// (@next/env is CommonJS: its functions are on the default export.)
+const { default: nextEnv } = await import("@next/env");
+nextEnv.loadEnvConfig(process.cwd(), dev, { info: () => {}, error: console.error });
 // The whole environment is checked before anything else starts (server/config.mjs).
 const problems = startupProblems(process.env);
 if (problems.length > 0) {
