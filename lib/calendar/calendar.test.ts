@@ -4,7 +4,7 @@ import ICAL from "ical.js";
 import { db } from "@/lib/db";
 import { invitationTokenFor } from "@/lib/invitations/data";
 import { recordVisit } from "@/lib/invitations/mutations";
-import { makeToken } from "@/lib/invitations/tokens";
+import { makeToken } from "@/lib/tokens";
 import { findParty, listCalendar } from "@/lib/parties/data";
 import { answerParty, removeGuest, updateParty } from "@/lib/parties/mutations";
 import { makeParty, makeUser } from "@/lib/parties/test-helpers";

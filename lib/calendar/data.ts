@@ -1,13 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { makeToken, tokenId, tokenMatches } from "@/lib/invitations/tokens";
+import { makeToken, tokenId, tokenMatches } from "@/lib/tokens";
 import { listCalendar } from "@/lib/parties/data";
 import { partyEvent } from "./api";
 import { renderCalendar } from "./ics";
 import { feedName } from "./messages";
 
 // The calendar feed's link: a capability like an invitation link
-// (lib/invitations/tokens.ts), keyed to the person, granting read access to
+// (lib/tokens.ts), keyed to the person, granting read access to
 // their feed and nothing else.
 
 /** Whose feed a token opens, or null (wrong, reset, or no such account): one indexed read either way. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { makeToken, newTokenSecret } from "@/lib/invitations/tokens";
+import { makeToken, newTokenSecret } from "@/lib/tokens";
 
 export type ResetFeedResult = { status: "ok"; token: string } | { status: "not_found" };
 

@@ -1,9 +1,9 @@
 import "server-only";
 import { db, rawBool, rawDate, type RawScalar } from "@/lib/db";
 import { partyTitle } from "@/lib/parties/data";
-import { makeToken, tokenId, tokenMatches } from "./tokens";
+import { makeToken, tokenId, tokenMatches } from "@/lib/tokens";
 
-// Reads of invitation links. A token names its party (lib/invitations/tokens.ts):
+// Reads of invitation links. A token names its party (lib/tokens.ts):
 // one indexed read, then the MAC, whether or not the party exists, so a wrong
 // token, a reset one and one for a missing party all answer alike.
 

@@ -8,7 +8,7 @@ import { findParty } from "@/lib/parties/data";
 import { makeParty, makeUser } from "@/lib/parties/test-helpers";
 import { invitationPreview, invitationTokenFor, partyOfInvitation } from "./data";
 import { recordVisit, resetInvitation } from "./mutations";
-import { makeToken } from "./tokens";
+import { makeToken } from "@/lib/tokens";
 
 async function inviteOnlyParty() {
   const host = await makeUser("ihost");

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { findParty } from "@/lib/parties/data";
 import { partyOfInvitation } from "./data";
-import { makeToken, newTokenSecret } from "./tokens";
+import { makeToken, newTokenSecret } from "@/lib/tokens";
 
 export type ResetResult = { status: "ok"; token: string } | { status: "not_found" } | { status: "forbidden" };
 

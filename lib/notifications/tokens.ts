@@ -1,5 +1,5 @@
 import "server-only";
-import { makeToken, tokenId, tokenMatches } from "@/lib/invitations/tokens";
+import { makeToken, tokenId, tokenMatches } from "@/lib/tokens";
 import { NOTIFICATION_KINDS, type NotificationKind } from "./schema";
 
 // The unsubscribe token signs "{userId}:{kind}" with a fixed secret: it names nothing else,

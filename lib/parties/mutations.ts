@@ -2,7 +2,7 @@ import "server-only";
 import { db, provider, rawBool, rawDate, sql, type RawScalar, type Tx } from "@/lib/db";
 import { dropClaims } from "@/lib/dishes/mutations";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { newTokenSecret } from "@/lib/invitations/tokens";
+import { newTokenSecret } from "@/lib/tokens";
 import {
   notifyHostOfAnswer,
   notifyPartyChanged,

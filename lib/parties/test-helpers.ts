@@ -1,7 +1,7 @@
 // Shared by the parties unit tests: accounts and parties straight in the database.
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
-import { newTokenSecret } from "@/lib/invitations/tokens";
+import { newTokenSecret } from "@/lib/tokens";
 import { createParty } from "./mutations";
 import type { PartyInput } from "./schema";
 

@@ -5,7 +5,7 @@ import { deleteOtherSessions } from "@/lib/auth/mutations";
 import { hashToken, newSessionToken, type SessionUser } from "@/lib/auth/session-token";
 import { db, type Tx } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { newTokenSecret } from "@/lib/invitations/tokens";
+import { newTokenSecret } from "@/lib/tokens";
 import type { FieldErrors } from "@/lib/form-state";
 import { mailOrigin } from "@/lib/http/request";
 import { enqueueMail } from "@/lib/mail/mutations";

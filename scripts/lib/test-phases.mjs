@@ -137,7 +137,7 @@ export async function unit(templateUrl, provider, { dbFree }) {
         RATE_LIMIT_SCALE: "",
         BCRYPT_COST: "",
         DB_QUERY_EVENTS: "1",
-        // Keys the invitation and feed tokens (lib/invitations/tokens.ts).
+        // Keys the invitation and feed tokens (lib/tokens.ts).
         AUTH_SECRET: "unit-test-secret-not-for-production-0123456789",
         // An unusual zone, so code that uses the machine's zone fails loudly.
         TZ: "Asia/Kathmandu",
