@@ -3,8 +3,8 @@
 import * as z from "zod/mini";
 import "@/lib/zod";
 import { redirectWithFlash } from "@/lib/flash/mutations";
-import { INVALID_PARTY_ID } from "@/lib/parties/messages";
-import { parsePartyId } from "@/lib/parties/schema";
+import { INVALID_PARTY_ID } from "@/lib/party-access/messages";
+import { parsePartyId } from "@/lib/party-access/schema";
 import { buttonActionWithUser } from "@/lib/safe-action";
 import * as m from "./messages";
 import { addDish, claimDish, removeDish, unclaimDish, updateDish } from "./mutations";

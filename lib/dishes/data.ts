@@ -1,6 +1,6 @@
 import "server-only";
 import { db, rawBool, type RawScalar } from "@/lib/db";
-import { visibleTo } from "@/lib/parties/data";
+import { visibleTo } from "@/lib/party-access/data";
 
 export type DishClaimView = { username: string; note: string };
 

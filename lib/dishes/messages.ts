@@ -1,6 +1,6 @@
 // Words of the contract (shared/design.md "At the table") about the
 // "What to bring" board, and the HTTP status each refusal answers with.
-import { NOT_THE_HOST, PARTY_NOT_FOUND, type Refusal } from "@/lib/parties/messages";
+import { NOT_THE_HOST, PARTY_NOT_FOUND, type Refusal } from "@/lib/party-access/messages";
 
 export const ALL_CLAIMED = "Someone is already bringing all of this.";
 export const ALREADY_BRINGING = "You are already bringing this.";

@@ -1,7 +1,7 @@
 import "server-only";
 import { db, provider, sql, sqlJoin, type RawScalar, type Tx } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { visibleTo } from "@/lib/parties/data";
+import { hostRefusal, partyVisible, type HostRefusal } from "@/lib/party-access/data";
 
 // "What to bring" (prisma/models.prisma Dish, DishClaim). Dish.claimed counts
 // an item's claims; the guard against over-claiming is one conditional write
@@ -12,20 +12,6 @@ import { visibleTo } from "@/lib/parties/data";
 
 /** At most this many items on one party's board. */
 export const DISHES_MAX = 50;
-
-type HostRefusal = { status: "not_found" } | { status: "forbidden" };
-
-/** Whether the party is there for `userId` (the rule of every read of a party). */
-async function partyVisible(partyId: number, userId: string, tx: Tx = db): Promise<boolean> {
-  const seen = await tx.$queryRaw<{ id: RawScalar }[]>`
-    SELECT p."id" FROM "DinnerParty" p WHERE p."id" = ${partyId} AND ${visibleTo(userId)}`;
-  return seen.length > 0;
-}
-
-/** Why a host-only write found nothing: the party is not there for them (404) or not theirs (403). */
-async function hostRefusal(partyId: number, userId: string): Promise<HostRefusal> {
-  return (await partyVisible(partyId, userId)) ? { status: "forbidden" } : { status: "not_found" };
-}
 
 /** A host-only write found no item: the host's party lacks it, or the party is not the caller's. */
 async function noDish(partyId: number, userId: string): Promise<HostRefusal | { status: "no_dish" }> {
@@ -164,7 +150,7 @@ async function releaseClaims(tx: Tx, c: { partyId: number; userId: string; dishI
 /**
  * A guest stopped going (changed their answer, cancelled, was removed, left
  * with their account): their claims on the party's board go, in the caller's
- * transaction (lib/parties/mutations.ts).
+ * transaction (lib/parties/mutations/).
  */
 export async function dropClaims(tx: Tx, partyId: number, userId: string): Promise<void> {
   await releaseClaims(tx, { partyId, userId });

@@ -2,8 +2,8 @@
 
 import * as z from "zod/mini";
 import { redirectWithFlash } from "@/lib/flash/mutations";
-import { NOT_THE_HOST, PARTY_NOT_FOUND } from "@/lib/parties/messages";
-import { parsePartyId } from "@/lib/parties/schema";
+import { NOT_THE_HOST, PARTY_NOT_FOUND } from "@/lib/party-access/messages";
+import { parsePartyId } from "@/lib/party-access/schema";
 import { buttonActionWithUser } from "@/lib/safe-action";
 import "@/lib/zod";
 import { LINK_RESET } from "./messages";

@@ -1,6 +1,6 @@
 import "server-only";
 import { db, rawBool, rawDate, type RawScalar } from "@/lib/db";
-import { partyTitle } from "@/lib/parties/data";
+import { partyTitle } from "@/lib/party-access/data";
 import { makeToken, tokenId, tokenMatches } from "@/lib/tokens";
 
 // Reads of invitation links. A token names its party (lib/tokens.ts):

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { findParty } from "@/lib/parties/data";
+import { hostRefusal } from "@/lib/party-access/data";
 import { partyOfInvitation } from "./data";
 import { makeToken, newTokenSecret } from "@/lib/tokens";
 
@@ -13,7 +13,7 @@ export async function resetInvitation(partyId: number, hostId: string): Promise<
   const { count } = await db.dinnerParty.updateMany({ where: { id: partyId, hostId }, data: { inviteSecret: secret } });
   if (count === 1) return { status: "ok", token: makeToken("invitation", String(partyId), secret) };
   // Someone else's party they may see is forbidden; one they may not see is missing (the visibility rule).
-  return (await findParty(partyId, hostId)) ? { status: "forbidden" } : { status: "not_found" };
+  return hostRefusal(partyId, hostId);
 }
 
 export type VisitResult = { status: "ok"; partyId: number } | { status: "not_found" };

@@ -2,8 +2,8 @@
 
 import { redirectWithFlash } from "@/lib/flash/mutations";
 import { tooOftenMessage } from "@/lib/rate-limit/messages";
-import { parsePartyId } from "@/lib/parties/schema";
-import { INVALID_PARTY_ID, NOT_THE_HOST, PARTY_NOT_FOUND } from "@/lib/parties/messages";
+import { parsePartyId } from "@/lib/party-access/schema";
+import { INVALID_PARTY_ID, NOT_THE_HOST, PARTY_NOT_FOUND } from "@/lib/party-access/messages";
 import { buttonAction, buttonActionWithUser } from "@/lib/safe-action";
 import * as z from "zod/mini";
 import "@/lib/zod";

@@ -2,7 +2,7 @@ import "server-only";
 import { db, rawBool, rawDate, sql, sqlJoin, type RawScalar, type Tx } from "@/lib/db";
 import { mailOrigin } from "@/lib/http/request";
 import { enqueueMail, type NewMail } from "@/lib/mail/mutations";
-import { partyTitle, visibleTo } from "@/lib/parties/data";
+import { partyTitle, visibleTo } from "@/lib/party-access/data";
 import { hit, RATE_LIMITS, type Hit } from "@/lib/rate-limit/mutations";
 import { NOTIFICATION_KINDS, type NotificationKind, type NotificationPrefs } from "./schema";
 import { readUnsubscribeToken, unsubscribeToken } from "./tokens";
@@ -99,7 +99,7 @@ export type AnswerNotice = { news: AnswerNews; plusOnes: number; note: string; c
 /** To the host: `guestId` answered, changed or withdrew their answer. One query, then the mail if wanted. */
 /**
  * What the host's answer mail needs, read by the caller in the statement
- * that locks the party (lib/parties/mutations.ts): an answer with the mail off
+ * that locks the party (lib/parties/mutations/): an answer with the mail off
  * costs no query at all, and with it on, one insert.
  */
 export type AnswerContext = {

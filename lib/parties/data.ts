@@ -1,12 +1,15 @@
 import "server-only";
 import { db, rawBool, rawDate, sql, sqlJoin, type RawScalar, type Sql } from "@/lib/db";
+import { partyTitle, visibleTo } from "@/lib/party-access/data";
 
 // Reads for pages and the API (./api.ts shapes the API's answers). Every list
 // is one query for the parties (with their hosts) plus one for their guests,
 // whatever the number of parties or guests; only the fields shown are selected. They are plain SQL, the same on
 // SQLite and PostgreSQL: every list page and API page runs them, and Prisma
 // 6 compiles an ORM query anew on every call, which cost more than the
-// queries themselves (docs/decisions/017-hot-path-queries.md).
+// queries themselves (docs/decisions/017-hot-path-queries.md). Who may see a
+// party (`visibleTo`) and what it is called (`partyTitle`) are in
+// lib/party-access, the rule every domain about a party shares.
 
 /** What a guest can answer; a going answer that does not fit may become "waitlisted". */
 export type Answer = "going" | "maybe" | "declined";
@@ -91,23 +94,6 @@ type RawAnswer = {
   queuePos: RawScalar | null;
   note: string | null;
 };
-
-/**
- * Who may see a party, as a condition on `p` (the DinnerParty row): a listed
- * party, or an invite-only one the viewer hosts, has an answer to, or opened
- * the invitation link of — a guest the host removed counts as anyone else.
- * Part of the `where` of every read of a party, here and in ./mutations.ts,
- * so a party the viewer may not see is a missing one on every surface.
- */
-export function visibleTo(viewerId: string | null): Sql {
-  if (viewerId === null) return sql`p."visibility" = 'listed'`;
-  return sql`(p."visibility" = 'listed' OR p."hostId" = ${viewerId}
-    OR EXISTS (SELECT 1 FROM "Attendance" va
-               WHERE va."partyId" = p."id" AND va."userId" = ${viewerId} AND va."response" <> 'removed')
-    OR (EXISTS (SELECT 1 FROM "PartyVisit" vv WHERE vv."partyId" = p."id" AND vv."userId" = ${viewerId})
-        AND NOT EXISTS (SELECT 1 FROM "Attendance" vr
-                        WHERE vr."partyId" = p."id" AND vr."userId" = ${viewerId} AND vr."response" = 'removed')))`;
-}
 
 /**
  * Parties matching `where` (on `p`) that `viewerId` may see, in `order`, at
@@ -215,14 +201,6 @@ function shapeParty(p: RawParty, answers: RawAnswer[], viewerId: string | null):
     counts,
     mine: rsvp,
   };
-}
-
-/**
- * What a party is called: the host's title, else "Dinner at {venue}" — but
- * never a venue the viewer may not see.
- */
-export function partyTitle(title: string | null, venue: string | null, host: string): string {
-  return title ?? (venue === null ? `${host}'s dinner party` : `Dinner at ${venue}`);
 }
 
 const waitlistOrder = <T extends { queuePos: RawScalar | null }>(rows: T[]) =>

@@ -1,8 +1,10 @@
-import type { FieldErrors } from "@/lib/form-state";
-import type { AnswerResult, CancelResult, RemoveGuestResult, RsvpResult } from "./mutations";
+import { INVALID_PARTY_ID, NOT_THE_HOST, PARTY_NOT_FOUND, type Refusal } from "@/lib/party-access/messages";
+import type { AnswerResult, CancelResult, RemoveGuestResult, RsvpResult } from "./results";
 
-// The contract's words for parties (shared/design.md), used by pages and the API.
-export const INVALID_PARTY_ID = "Please enter a valid Party ID to RSVP!";
+// The contract's words for parties (shared/design.md), used by pages and the
+// API. The three every domain about a party answers with, and the shape of a
+// refusal, are lib/party-access's, repeated here so the parties' words are one file.
+export { INVALID_PARTY_ID, NOT_THE_HOST, PARTY_NOT_FOUND, type Refusal };
 export const PARTY_FULL = "Sorry, this dinner party is full.";
 export const ALREADY_RSVPD = "You have already RSVP'd to this dinner party.";
 export const RSVP_CANCELLED = "Your RSVP has been cancelled.";
@@ -12,8 +14,6 @@ export const PARTY_DELETED = "Your dinner party has been deleted.";
 export const PARTY_PAST = "Sorry, this dinner party has already taken place.";
 export const NOT_ATTENDING = "You have not RSVP'd to this dinner party.";
 export const HOST_CANNOT_CANCEL = "As the host you cannot cancel your own attendance; delete the party instead.";
-export const NOT_THE_HOST = "Only the host can change this dinner party.";
-export const PARTY_NOT_FOUND = "There is no dinner party with this ID.";
 
 // Invitations and privacy.
 export const VENUE_HIDDEN = "The venue is shared with guests who are going.";
@@ -76,8 +76,6 @@ export function answerAccepted(result: Extract<AnswerResult, { status: "ok" }>, 
       return RSVP_UPDATED;
   }
 }
-
-export type Refusal = { status: 400 | 403 | 404 | 409; message: string; errors?: FieldErrors };
 
 /** Why an answer (or an RSVP) was refused: the message people read and the status the API answers with. */
 export function answerRefused(result: Exclude<AnswerResult | RsvpResult, { status: "ok" }>): Refusal {

@@ -324,13 +324,5 @@ export const answerFormSchema = z.object({
 
 export type AnswerForm = Output<typeof answerFormSchema>;
 
-/** A party id from a URL or the "Party ID" field: digits only, within a database integer. */
-export function parsePartyId(value: unknown): number | null {
-  if (typeof value === "number")
-    return Number.isSafeInteger(value) && value > 0 && value <= 2_147_483_647 ? value : null;
-  if (typeof value !== "string") return null;
-  const s = value.trim().replace(/^#/, "");
-  if (!/^\d{1,10}$/.test(s)) return null;
-  const n = Number(s);
-  return n > 0 && n <= 2_147_483_647 ? n : null;
-}
+/** The one rule of a party id (lib/party-access), for the parties' own pages and routes. */
+export { parsePartyId } from "@/lib/party-access/schema";
