@@ -5,7 +5,7 @@ import { getCurrentUser } from "@/lib/auth/loaders";
 import { PageHeader } from "@/components/page-header";
 import { PartyList } from "@/components/parties/party-card";
 import { PartyListSkeleton } from "@/components/parties/party-list-skeleton";
-import type { SessionUser } from "@/lib/auth/session-token";
+import type { SessionUser } from "@/lib/sessions/session-token";
 import { listAttending, listUpcoming } from "@/lib/parties/data";
 
 // The root segment is not templated by its own layout: spell the title out.

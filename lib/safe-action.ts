@@ -1,8 +1,8 @@
 import "server-only";
 import { redirect, unstable_rethrow } from "next/navigation";
 import * as z from "zod/mini";
-import { getCurrentUser } from "@/lib/auth/loaders";
-import type { SessionUser } from "@/lib/auth/session-token";
+import { getCurrentUser } from "@/lib/sessions/loaders";
+import type { SessionUser } from "@/lib/sessions/session-token";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { redirectWithFlash, setFlash } from "@/lib/flash/mutations";
 import type { Action, FormState } from "@/lib/form-state";

@@ -15,9 +15,11 @@ import { after, before, describe, it } from "node:test";
 import fc from "fast-check";
 import * as z from "zod/mini";
 import * as authSchemas from "@/lib/auth/schema";
+import * as credentialSchemas from "@/lib/credentials/schema";
+import { emailTextSchema } from "@/lib/credentials/schema";
 import { loginApiSchema, loginSchema } from "@/lib/auth/schema";
 import { checkCredentials } from "@/lib/auth/credentials";
-import { verifyPassword } from "@/lib/auth/password";
+import { verifyPassword } from "@/lib/credentials/password";
 import { db } from "@/lib/db";
 import { DETAILS_MAX, NOTE_MAX, PLUS_ONES_MAX, SEATS_MAX, SEATS_MIN, TEXT_MAX, TITLE_MAX } from "@/lib/parties/bounds";
 import { findParty, type Party } from "@/lib/parties/data";
@@ -57,7 +59,6 @@ import {
   codePointLength,
   deleteAccountSchema,
   emailSchema,
-  emailTextSchema,
   forgotPasswordSchema,
   honeypotSchema,
   newPasswordSchema,
@@ -918,6 +919,7 @@ describe("every schema, fuzzed (fast-check)", () => {
       ...partySchemas,
       ...userSchemas,
       ...authSchemas,
+      ...credentialSchemas,
       ...notificationSchemas,
       ...dietarySchemas,
       ...dishSchemas,

@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/page-header";
 import { PartyList } from "@/components/parties/party-card";
 import { PartyIdForm } from "@/components/parties/party-id-form";
 import { PartyListSkeleton } from "@/components/parties/party-list-skeleton";
-import type { SessionUser } from "@/lib/auth/session-token";
+import type { SessionUser } from "@/lib/sessions/session-token";
 import { decodeCursor, listUpcoming, type Cursor } from "@/lib/parties/data";
 
 export const metadata: Metadata = { title: "RSVP" };

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Bowser from "bowser";
 import { currentSessionToken, requireUser } from "@/lib/auth/loaders";
-import { listSessions } from "@/lib/auth/data";
-import { MAX_SESSIONS_PER_ACCOUNT } from "@/lib/auth/session-token";
+import { listSessions } from "@/lib/sessions/data";
+import { MAX_SESSIONS_PER_ACCOUNT } from "@/lib/sessions/session-token";
 import { PageHeader } from "@/components/page-header";
 import { PendingButton } from "@/components/forms/pending-button";
 import { ChangeEmailForm } from "@/components/settings/change-email-form";

@@ -3,7 +3,7 @@ import { randomBytes, randomInt } from "node:crypto";
 import { describe, it } from "node:test";
 import { db } from "@/lib/db";
 import { checkCredentials } from "./credentials";
-import { hashPassword } from "./password";
+import { hashPassword } from "@/lib/credentials/password";
 
 const ip = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 

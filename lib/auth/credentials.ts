@@ -3,8 +3,8 @@ import { clientSubject, hit, RATE_LIMITS, refund, reset } from "@/lib/rate-limit
 import { findLoginStep } from "@/lib/two-factor/data";
 import { checkSecondFactor, spendLoginStep } from "@/lib/two-factor/mutations";
 import { findLoginAccount, findLoginAccountById } from "./data";
-import { verifyAgainstDummy, verifyPassword } from "./password";
-import type { SessionUser } from "./session-token";
+import { verifyAgainstDummy, verifyPassword } from "@/lib/credentials/password";
+import type { SessionUser } from "@/lib/sessions/session-token";
 
 export type CredentialsResult =
   | { status: "ok"; user: SessionUser; recoveryCodeUsed?: boolean }

@@ -2,8 +2,8 @@
 // browser, the server action, the API route and Auth.js's credentials provider.
 import * as z from "zod/mini";
 import "@/lib/zod";
-import { PASSWORD_MAX } from "@/lib/users/bounds";
-import { emailTextSchema } from "@/lib/users/schema";
+import { PASSWORD_MAX } from "@/lib/credentials/bounds";
+import { emailTextSchema } from "@/lib/credentials/schema";
 import { codeSchema } from "@/lib/two-factor/schema";
 
 /** Checkbox: a boolean from JSON or react-hook-form, "on" from a plain form post. */

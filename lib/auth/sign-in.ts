@@ -6,9 +6,9 @@ import { getViewer } from "@/lib/viewer";
 import { dropLoginStep, LOGIN_STEP_MS, startLoginStep } from "@/lib/two-factor/mutations";
 import { cookieName, cookieOptions, LOGIN_STEP_COOKIE, SESSION_COOKIE } from "@/server/shared.mjs";
 import { checkCredentials, checkLoginStep, type CredentialsResult, type StepResult } from "./credentials";
-import { currentSessionToken } from "./loaders";
-import { createSession, deleteOtherSessions, deleteSessionByToken } from "./mutations";
-import type { SessionUser } from "./session-token";
+import { currentSessionToken } from "@/lib/sessions/loaders";
+import { createSession, deleteOtherSessions, deleteSessionByToken } from "@/lib/sessions/mutations";
+import type { SessionUser } from "@/lib/sessions/session-token";
 
 // Signing in and out from our own forms and the JSON API. The same steps as
 // Auth.js's credentials sign-in (auth.ts), without the instance: the password

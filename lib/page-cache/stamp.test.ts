@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { createSession } from "@/lib/auth/mutations";
+import { createSession } from "@/lib/sessions/mutations";
 import { db } from "@/lib/db";
 import { invitationTokenFor } from "@/lib/invitations/data";
 import { recordVisit } from "@/lib/invitations/mutations";

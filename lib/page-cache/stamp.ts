@@ -1,7 +1,7 @@
 import "server-only";
 import { contentVersion } from "@/lib/db/probes";
 import { nextPartyStart } from "@/lib/parties/data";
-import { findSession } from "@/lib/auth/data";
+import { findSession } from "@/lib/sessions/data";
 
 /**
  * What a signed-in page depends on besides the request itself: whose page it

@@ -2,7 +2,7 @@ import "server-only";
 import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { cache } from "react";
-import { getCurrentUser, requireUser } from "@/lib/auth/loaders";
+import { getCurrentUser, requireUser } from "@/lib/sessions/loaders";
 import { findParty, listGuests } from "./data";
 import { parsePartyId } from "./schema";
 

@@ -1,6 +1,6 @@
 "use server";
 
-import { currentSessionToken } from "@/lib/auth/loaders";
+import { currentSessionToken } from "@/lib/sessions/loaders";
 import { redirectWithFlash } from "@/lib/flash/mutations";
 import type { FormState } from "@/lib/form-state";
 import { clientIp } from "@/lib/http/client-ip";
@@ -11,7 +11,7 @@ import { cookieName, cookieOptions, TWO_FACTOR_SETUP_COOKIE } from "@/server/sha
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import * as z from "zod/mini";
-import { WRONG_PASSWORD } from "@/lib/users/messages";
+import { WRONG_PASSWORD } from "@/lib/credentials/messages";
 import * as m from "./messages";
 import { disableTwoFactor, enableTwoFactor, renewRecoveryCodes } from "./mutations";
 import { codeFormSchema, disableTwoFactorSchema } from "./schema";

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { hashToken } from "@/lib/auth/session-token";
+import { hashToken } from "@/lib/sessions/session-token";
 import type { AccountEventKind } from "./messages";
 
 /** Whether the account signs in with a second factor. */

@@ -1,8 +1,8 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { deleteOtherSessions } from "@/lib/auth/mutations";
-import { verifyPassword } from "@/lib/auth/password";
-import { hashToken, newSessionToken } from "@/lib/auth/session-token";
+import { deleteOtherSessions } from "@/lib/sessions/mutations";
+import { verifyPassword } from "@/lib/credentials/password";
+import { hashToken, newSessionToken } from "@/lib/sessions/session-token";
 import { clientSubject, hit, RATE_LIMITS, refund, reset } from "@/lib/rate-limit/mutations";
 import {
   checkTotp,

@@ -2,7 +2,7 @@
 // the `code` of POST /api/users/login share the rule of a code.
 import * as z from "zod/mini";
 import "@/lib/zod";
-import { PASSWORD_MAX } from "@/lib/users/bounds";
+import { PASSWORD_MAX } from "@/lib/credentials/bounds";
 
 /** "Code": six digits from the app or a recovery code; spaces and dashes as typed. */
 export const codeSchema = z

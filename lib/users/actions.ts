@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import * as z from "zod/mini";
-import { currentSessionToken, getCurrentUser } from "@/lib/auth/loaders";
-import { deleteOtherSessions } from "@/lib/auth/mutations";
+import { currentSessionToken, getCurrentUser } from "@/lib/sessions/loaders";
+import { deleteOtherSessions } from "@/lib/sessions/mutations";
 import { signInWithPassword, signOutHere } from "@/lib/auth/sign-in";
 import { redirectWithFlash } from "@/lib/flash/mutations";
 import { clientIp } from "@/lib/http/client-ip";

@@ -3,7 +3,6 @@
 // first page load. ./schema.ts states the rules with these same numbers.
 export const USERNAME_MIN = 3;
 export const USERNAME_MAX = 32;
-export const PASSWORD_MIN = 15;
-/** Long enough for any passphrase; bounds the work done before hashing. */
-export const PASSWORD_MAX = 256;
-export const EMAIL_MAX = 254;
+// An email's and a password's numbers are lib/credentials', which the login and
+// two-factor forms share; repeated here so the account forms read one file.
+export { EMAIL_MAX, PASSWORD_MAX, PASSWORD_MIN } from "@/lib/credentials/bounds";

@@ -1,5 +1,5 @@
 import "server-only";
-import { hashToken } from "@/lib/auth/session-token";
+import { hashToken } from "@/lib/sessions/session-token";
 import { db } from "@/lib/db";
 import type { FieldErrors } from "@/lib/form-state";
 import { EMAIL_TAKEN, USERNAME_TAKEN } from "./messages";

@@ -3,8 +3,8 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { describe, it } from "node:test";
-import { createSession } from "@/lib/auth/mutations";
-import { hashToken } from "@/lib/auth/session-token";
+import { createSession } from "@/lib/sessions/mutations";
+import { hashToken } from "@/lib/sessions/session-token";
 import { db } from "@/lib/db";
 import { emailConfirmed } from "./data";
 import {

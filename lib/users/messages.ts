@@ -4,7 +4,6 @@
 export const USER_TAKEN = "User already registered.";
 export const USERNAME_TAKEN = "This username is already taken.";
 export const EMAIL_TAKEN = "An account with this email already exists.";
-export const WRONG_PASSWORD = "That is not your current password.";
 
 export function welcome(username: string): string {
   return `Welcome to DinnerParty, ${username}!`;

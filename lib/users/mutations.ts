@@ -1,8 +1,8 @@
 import "server-only";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { COMMON_PASSWORD_MESSAGE, isCommonPassword, passwordContext } from "@/lib/auth/password-policy";
-import { deleteOtherSessions } from "@/lib/auth/mutations";
-import { hashToken, newSessionToken, type SessionUser } from "@/lib/auth/session-token";
+import { hashPassword, verifyPassword } from "@/lib/credentials/password";
+import { COMMON_PASSWORD_MESSAGE, isCommonPassword, passwordContext } from "@/lib/credentials/password-policy";
+import { deleteOtherSessions } from "@/lib/sessions/mutations";
+import { hashToken, newSessionToken, type SessionUser } from "@/lib/sessions/session-token";
 import { db, type Tx } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { newTokenSecret } from "@/lib/tokens";
@@ -13,7 +13,8 @@ import { confirmEmailMail, emailChangeNoticeMail, passwordResetMail } from "@/li
 import { cancelHostedParties, leaveEveryParty } from "@/lib/parties/mutations";
 import { clientSubject, hit, RATE_LIMITS } from "@/lib/rate-limit/mutations";
 import { passwordHashOf, takenFields } from "./data";
-import { EMAIL_TAKEN, SAME_EMAIL, WRONG_PASSWORD } from "./messages";
+import { WRONG_PASSWORD } from "@/lib/credentials/messages";
+import { EMAIL_TAKEN, SAME_EMAIL } from "./messages";
 
 // Account writes. Registration adds the rules that need the server; changes
 // to an existing account need its current password, and those checks are

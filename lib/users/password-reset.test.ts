@@ -3,8 +3,8 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { beforeEach, describe, it } from "node:test";
-import { createSession } from "@/lib/auth/mutations";
-import { verifyPassword } from "@/lib/auth/password";
+import { createSession } from "@/lib/sessions/mutations";
+import { verifyPassword } from "@/lib/credentials/password";
 import { db } from "@/lib/db";
 import { makeUser } from "@/lib/parties/test-helpers";
 import { resetLinkWorks } from "./data";

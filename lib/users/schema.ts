@@ -4,8 +4,9 @@
 // ./mutations.ts.
 import * as z from "zod/mini";
 import "@/lib/zod";
-import { isPlainLine, isWellFormed } from "@/lib/text";
-import { EMAIL_MAX, PASSWORD_MAX, PASSWORD_MIN, USERNAME_MAX, USERNAME_MIN } from "./bounds";
+import { isWellFormed } from "@/lib/text";
+import { emailTextSchema } from "@/lib/credentials/schema";
+import { PASSWORD_MAX, PASSWORD_MIN, USERNAME_MAX, USERNAME_MIN } from "./bounds";
 
 /** Length in Unicode code points, as NIST SP 800-63B counts characters. */
 export function codePointLength(s: string): number {
@@ -20,17 +21,6 @@ export const usernameSchema = z
     z.minLength(USERNAME_MIN, `Username must be at least ${USERNAME_MIN} characters.`),
     z.maxLength(USERNAME_MAX, `Username must be at most ${USERNAME_MAX} characters.`),
     z.regex(/^[a-z0-9_-]+$/, "Use only letters a–z, digits, _ and -."),
-  );
-
-/** An email as typed: trimmed, lower-cased, present, not too long, and text (it keys the login throttle). */
-export const emailTextSchema = z
-  .string({ error: "Enter your email address." })
-  .check(
-    z.trim(),
-    z.toLowerCase(),
-    z.minLength(1, "Enter your email address."),
-    z.maxLength(EMAIL_MAX, "Email address is too long."),
-    z.refine(isPlainLine, "Enter a valid email address."),
   );
 
 export const emailSchema = z.pipe(emailTextSchema, z.email("Enter a valid email address."));

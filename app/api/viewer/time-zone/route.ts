@@ -5,7 +5,7 @@ import { cookieName, cookieOptions, TIME_ZONE_COOKIE } from "@/server/shared.mjs
 import { isHttpsFrom } from "@/lib/http/request";
 import { isValidTimeZone } from "@/lib/time";
 import { getCurrentUser } from "@/lib/auth/loaders";
-import { saveTimeZone } from "@/lib/auth/mutations";
+import { saveTimeZone } from "@/lib/sessions/mutations";
 import "@/lib/zod";
 
 const body = z.object({
