@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { db } from "@/lib/db";
 import { deleteAccount } from "@/lib/users/mutations";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/credentials/password";
 import { findParty, listGuests } from "./data";
 import { answerParty, cancelRsvp, removeGuest, rsvpGoing, updateParty, type AnswerResult } from "./mutations";
 import { answerInvariants, makeParty, makeUser } from "./test-helpers";
