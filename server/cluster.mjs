@@ -6,7 +6,7 @@
 import cluster from "node:cluster";
 import process from "node:process";
 import { log } from "./log.mjs";
-import { config, defaultOrigin } from "./shared.mjs";
+import { config, readyLines } from "./shared.mjs";
 
 /**
  * @param {{ exec: string, args: string[], workers: number, port: number, giveUpAfterMs: number }} options
@@ -22,7 +22,7 @@ export function runPrimary({ exec, args, workers, port, giveUpAfterMs }) {
 
   let served = false;
   cluster.on("listening", () => {
-    if (!served) log(`Ready on ${defaultOrigin(config())}`);
+    if (!served) for (const line of readyLines(config())) log(line);
     served = true;
   });
   cluster.on("exit", (worker, code, signal) => {

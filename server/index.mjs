@@ -25,7 +25,7 @@ import { runPrimary } from "./cluster.mjs";
 import { log } from "./log.mjs";
 import { createPageCache } from "./page-cache.mjs";
 import { MAX_DRAINS, stopGracefullyOnSignals } from "./shutdown.mjs";
-import { config, defaultOrigin, startupProblems } from "./shared.mjs";
+import { config, readyLines, startupProblems } from "./shared.mjs";
 
 const dev = process.argv.includes("--dev");
 // Next.js's types make NODE_ENV read-only; it is ours to set before Next.js loads.
@@ -115,7 +115,7 @@ async function runWorker() {
   server.headersTimeout = 66_000;
 
   server.listen(port, host, () => {
-    if (!cluster.isWorker) log(`Ready on ${defaultOrigin(config())}`);
+    if (!cluster.isWorker) for (const line of readyLines(config())) log(line);
   });
 
   stopGracefullyOnSignals(server, { drainMs: shutdownDrainMs, graceMs: shutdownGraceMs });

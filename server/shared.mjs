@@ -70,6 +70,21 @@ export function defaultOrigin({ appUrl, port }) {
   return appUrl ?? `http://localhost:${port}`;
 }
 
+/**
+ * What the server says once it listens. Without APP_URL a page's links follow
+ * the address it was opened at, but a mail's cannot (a forged Host header must
+ * not choose where a reset link points): say so, once, where the operator looks.
+ * @param {{ appUrl?: string, port: number }} site
+ */
+export function readyLines(site) {
+  const origin = defaultOrigin(site);
+  if (site.appUrl) return [`Ready on ${origin}`];
+  return [
+    `Ready on ${origin}`,
+    `APP_URL is not set: links in mail point to ${origin}. Set APP_URL to the address people open (README "Configuration").`,
+  ];
+}
+
 // ---------------------------------------------------------------- cookies
 // Over HTTPS every cookie of ours gets the `__Host-` prefix, which browsers
 // accept only with Secure, Path=/ and no Domain: it cannot be set or

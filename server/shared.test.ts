@@ -3,6 +3,7 @@ import { describe, test } from "node:test";
 import {
   DEFAULT_LOCALE,
   defaultOrigin,
+  readyLines,
   newNonce,
   nonceIn,
   readConfig,
@@ -117,6 +118,13 @@ describe("the site's origin", () => {
     const read = readConfig({ APP_URL: "https://dinner.example/", PORT: "4000" });
     assert.ok(read.ok);
     assert.equal(defaultOrigin(read.config), "https://dinner.example");
+  });
+
+  test("the start-up log names it, and says where mail links point while APP_URL is unset", () => {
+    assert.deepEqual(readyLines({ appUrl: "https://dinner.example", port: 3000 }), ["Ready on https://dinner.example"]);
+    const [ready, hint] = readyLines({ port: 3100 });
+    assert.equal(ready, "Ready on http://localhost:3100");
+    assert.match(hint ?? "", /^APP_URL is not set: links in mail point to http:\/\/localhost:3100\./);
   });
 
   test("else http://localhost:{PORT}, as the start-up log and every mail say", () => {
