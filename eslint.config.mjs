@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypeScript from "eslint-config-next/typescript";
 
@@ -37,6 +38,77 @@ const DATA_LAYER = [
 
 const AUTH_ROUTE = "app/api/auth/**";
 
+// The order of lib/ (docs/decisions/031-domain-order.md), top first: a
+// domain imports only from the layers below its own — never above, never
+// beside — so no two domains can import each other, however indirectly.
+// Every folder and file of lib/ has its place; lib/import-boundaries.test.ts
+// checks that none is missing (one that is may not be imported meanwhile).
+export const LIB_LAYERS = [
+  // features that use a party or sign-in: accounts (register → sign in;
+  // delete → the parties go), calendar feeds, the page cache's stamp, test tools
+  ["users", "calendar", "page-cache", "testing"],
+  // signing in: the password, the second factor, the session cookie
+  ["auth"],
+  ["two-factor", "parties"],
+  // what a party has; lib/parties writes them in its own transactions
+  ["dishes", "notifications", "invitations", "dietary"],
+  ["safe-action.ts", "mail"],
+  // the rules every domain above shares: a party's visibility and refusals,
+  // who is signed in, passwords, capability tokens
+  ["party-access", "sessions", "credentials", "tokens.ts", "flash", "rate-limit", "viewer.ts"],
+  ["http", "text.ts", "time.ts", "links.ts", "env.ts"],
+  ["zod.ts", "memo.ts"],
+  ["form-state.ts"],
+  ["db"],
+];
+
+const libPath = (entry) => `./lib/${entry}`;
+const placed = LIB_LAYERS.flat();
+const unplaced = fs
+  .readdirSync(new URL("./lib", import.meta.url))
+  .filter((entry) => !entry.endsWith(".test.ts") && !placed.includes(entry));
+
+const domainOrder = [
+  ...LIB_LAYERS.flatMap((layer, i) =>
+    layer.map((entry) => ({
+      target: libPath(entry),
+      from: [...LIB_LAYERS.slice(0, i).flat(), ...layer.filter((other) => other !== entry)].map(libPath),
+      message: `lib/${entry} imports only from the layers below its own (LIB_LAYERS in eslint.config.mjs, docs/decisions/031-domain-order.md): move what both need down a layer.`,
+    })),
+  ),
+  ...unplaced.map((entry) => ({
+    target: placed.map(libPath),
+    from: libPath(entry),
+    message: `lib/${entry} has no place in the domain order yet: add it to LIB_LAYERS in eslint.config.mjs.`,
+  })),
+].filter((zone) => zone.from.length > 0);
+
+// The house's layout: app/ → components/ → lib/ → lib/db; server/ apart.
+const LAYOUT = [
+  {
+    target: ["./lib", "./components", "./server"],
+    from: "./app",
+    message: "app/ is the top of the house: nothing below imports it.",
+  },
+  { target: ["./lib", "./components", "./server"], from: "./auth.ts", message: AUTH_INSTANCE },
+  {
+    target: ["./lib", "./server"],
+    from: "./components",
+    message: "components/ sit above lib/: lib/ never imports UI.",
+  },
+  {
+    target: "./lib/db",
+    from: "./lib",
+    except: ["./db"],
+    message: "lib/db is infrastructure: it knows no domain.",
+  },
+  {
+    target: "./server",
+    from: ["./lib", "./proxy.ts", "./instrumentation.ts"],
+    message: "server/ is plain Node: it shares only server/shared.mjs and server/bridge.mjs with the app.",
+  },
+];
+
 const config = [
   ...nextCoreWebVitals,
   ...nextTypeScript,
@@ -48,36 +120,19 @@ const config = [
   {
     // Resolved paths: an alias and a relative path to the same file are the same import.
     files: ["**/*.{ts,tsx,mjs,js}"],
+    rules: { "import/no-restricted-paths": ["error", { zones: LAYOUT }] },
+  },
+  {
+    // Inside lib/, also the domain order. Tests may reach across it (a
+    // dish's test makes a party); nothing imports a test.
+    files: ["lib/**/*.{ts,tsx,mjs,js}"],
+    ignores: ["**/*.test.ts"],
     rules: {
-      "import/no-restricted-paths": [
-        "error",
-        {
-          zones: [
-            {
-              target: ["./lib", "./components", "./server"],
-              from: "./app",
-              message: "app/ is the top of the house: nothing below imports it.",
-            },
-            { target: ["./lib", "./components", "./server"], from: "./auth.ts", message: AUTH_INSTANCE },
-            {
-              target: ["./lib", "./server"],
-              from: "./components",
-              message: "components/ sit above lib/: lib/ never imports UI.",
-            },
-            {
-              target: "./lib/db",
-              from: "./lib",
-              except: ["./db"],
-              message: "lib/db is infrastructure: it knows no domain.",
-            },
-            {
-              target: "./server",
-              from: ["./lib", "./proxy.ts", "./instrumentation.ts"],
-              message: "server/ is plain Node: it shares only server/shared.mjs and server/bridge.mjs with the app.",
-            },
-          ],
-        },
-      ],
+      "import/no-restricted-paths": ["error", { zones: [...LAYOUT, ...domainOrder] }],
+      // And no cycle between files, inside a domain or across. disableScc: the
+      // shortcut reads the graph from disk only, so it would miss a cycle in
+      // text being linted (lib/import-boundaries.test.ts); lib/ is small to walk.
+      "import/no-cycle": ["error", { ignoreExternal: true, disableScc: true }],
     },
   },
   {
