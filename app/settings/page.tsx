@@ -16,7 +16,7 @@ import { getAccountEvents, getRecoveryCodesLeft, getTwoFactorEnabled } from "@/l
 import { EVENT_LABELS } from "@/lib/two-factor/messages";
 import { getNotificationPreferences } from "@/lib/notifications/loaders";
 import { logoutOtherSessionsAction } from "@/lib/users/actions";
-import { formatPartyDate } from "@/lib/time";
+import { PartyDate } from "@/components/parties/party-date";
 import { getViewer } from "@/lib/viewer";
 import { headers } from "next/headers";
 import { resetFeedAction } from "@/lib/calendar/actions";
@@ -92,7 +92,8 @@ export default async function SettingsPage() {
               {s.current && <span className="badge badge-you">This browser</span>}
               <br />
               <span className="muted">
-                Signed in {formatPartyDate(s.createdAt, viewer)} · last seen {formatPartyDate(s.lastSeenAt, viewer)}
+                Signed in <PartyDate date={s.createdAt} viewer={viewer} /> · last seen{" "}
+                <PartyDate date={s.lastSeenAt} viewer={viewer} />
                 {s.persistent ? " · remembered for 30 days" : ""}
               </span>
             </li>
@@ -107,7 +108,10 @@ export default async function SettingsPage() {
             <ul className="session-list" aria-labelledby="events-heading">
               {events.map((e, i) => (
                 <li key={i}>
-                  {EVENT_LABELS[e.kind]} <span className="muted">· {formatPartyDate(e.at, viewer)}</span>
+                  {EVENT_LABELS[e.kind]}{" "}
+                  <span className="muted">
+                    · <PartyDate date={e.at} viewer={viewer} />
+                  </span>
                 </li>
               ))}
             </ul>

@@ -1,6 +1,7 @@
 "use client";
 
-import { useState, useSyncExternalStore } from "react";
+import { useSyncExternalStore } from "react";
+import { useCopy } from "@/components/forms/copy-button";
 import { PendingButton } from "@/components/forms/pending-button";
 import { useHydrated } from "@/components/forms/use-hydrated";
 import { resetInvitationAction } from "@/lib/invitations/actions";
@@ -19,19 +20,7 @@ export function InvitationLink({ partyId, url, title }: { partyId: number; url: 
     () => typeof navigator.share === "function",
     () => false,
   );
-  const [status, setStatus] = useState("");
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(url);
-      setStatus("Link copied.");
-    } catch {
-      // No clipboard (an insecure origin, a refused permission): the field is selected for copying by hand.
-      const field = document.getElementById("invitation-url") as HTMLInputElement | null;
-      field?.select();
-      setStatus("Press Ctrl+C (or ⌘C) to copy the selected link.");
-    }
-  }
+  const { copy, status } = useCopy("invitation-url", "link");
 
   async function share() {
     try {
@@ -60,7 +49,7 @@ export function InvitationLink({ partyId, url, title }: { partyId: number; url: 
       </div>
       <div className="actions">
         {hydrated && (
-          <button type="button" className="button button-primary" onClick={copy}>
+          <button type="button" className="button button-primary" onClick={() => copy(url)}>
             Copy link
           </button>
         )}

@@ -1,5 +1,6 @@
 import type { HostMessage } from "@/lib/notifications/data";
-import { formatPartyDate, type Viewer } from "@/lib/time";
+import type { Viewer } from "@/lib/time";
+import { PartyDate } from "./party-date";
 import { LinkedText } from "./party-details";
 
 /** "Messages from the host", newest first; nothing when there are none. */
@@ -12,7 +13,7 @@ export function HostMessages({ messages, viewer }: { messages: HostMessage[]; vi
         {messages.map((m) => (
           <li key={m.id}>
             <p className="muted">
-              <time dateTime={m.createdAt.toISOString()}>{formatPartyDate(m.createdAt, viewer)}</time>
+              <PartyDate date={m.createdAt} viewer={viewer} />
             </p>
             <LinkedText text={m.body} />
           </li>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import QRCode from "qrcode";
+import { CopyButton } from "@/components/forms/copy-button";
 import { PageHeader } from "@/components/page-header";
 import { EnableTwoFactorForm, RenewRecoveryCodesForm } from "@/components/two-factor/enable-form";
 import { SetUpButton } from "@/components/two-factor/two-factor-settings";
@@ -64,14 +65,18 @@ async function Setup({ secret, username }: { secret: string; username: string })
           <p id="two-factor-secret-hint" className="field-hint">
             Or type this key into the app (time-based, 6 digits).
           </p>
-          <input
+          {/* A text area, not an input: the key wraps at 390 px rather than scroll out of sight. */}
+          <textarea
             id="two-factor-secret"
             className="two-factor-secret"
             readOnly
+            rows={2}
+            spellCheck={false}
             value={groupedSecret(secret)}
             aria-describedby="two-factor-secret-hint"
           />
         </div>
+        <CopyButton text={secret} fieldId="two-factor-secret" what="key" />
       </section>
       <h2 id="two-factor-confirm-heading">2. Enter the code it shows</h2>
     </>
