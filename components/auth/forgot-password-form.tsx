@@ -1,8 +1,7 @@
 "use client";
 
 import { forgotPasswordAction } from "@/lib/users/actions";
-import { EMAIL_MAX } from "@/lib/users/bounds";
-import { Field } from "@/components/forms/field";
+import { EmailField } from "@/components/forms/account-fields";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -19,17 +18,7 @@ export function ForgotPasswordForm() {
   return (
     <form {...formProps} className="form">
       <FormMessage state={state} />
-      <Field
-        label="Email"
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        required
-        maxLength={EMAIL_MAX}
-        defaultValue={initial.email}
-        registration={form.register("email")}
-        error={errorFor("email")}
-      />
+      <EmailField defaultValue={initial.email} registration={form.register("email")} error={errorFor("email")} />
       <SubmitButton pending={pending}>Send reset link</SubmitButton>
     </form>
   );

@@ -2,9 +2,8 @@
 
 import { useEffect } from "react";
 import { loginAction } from "@/lib/auth/actions";
-import { EMAIL_MAX } from "@/lib/users/bounds";
-
-import { CheckboxField, Field } from "@/components/forms/field";
+import { EmailField, PasswordField } from "@/components/forms/account-fields";
+import { CheckboxField } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -27,25 +26,13 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
     <form {...formProps} className="form">
       <FormMessage state={state} />
       {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
-      <Field
-        label="Email"
-        type="email"
+      <EmailField
         autoComplete="username"
-        inputMode="email"
-        required
-        maxLength={EMAIL_MAX}
         defaultValue={initial.email}
         registration={register("email")}
         error={errorFor("email")}
       />
-      <Field
-        label="Password"
-        type="password"
-        autoComplete="current-password"
-        required
-        registration={register("password")}
-        error={errorFor("password")}
-      />
+      <PasswordField registration={register("password")} error={errorFor("password")} />
       <CheckboxField
         label="Remember me"
         defaultChecked={initial.remember === true || String(initial.remember) === "on"}

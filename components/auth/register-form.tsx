@@ -1,7 +1,8 @@
 "use client";
 
-import { EMAIL_MAX, PASSWORD_MIN, USERNAME_MAX, USERNAME_MIN } from "@/lib/users/bounds";
+import { USERNAME_MAX, USERNAME_MIN } from "@/lib/users/bounds";
 import { registerAction } from "@/lib/users/actions";
+import { EmailField, NewPasswordField, RepeatPasswordField } from "@/components/forms/account-fields";
 import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -33,35 +34,14 @@ export function RegisterForm({ callbackUrl }: { callbackUrl?: string }) {
         registration={register("username")}
         error={errorFor("username")}
       />
-      <Field
-        label="Email"
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        required
-        maxLength={EMAIL_MAX}
-        defaultValue={initial.email}
-        registration={register("email")}
-        error={errorFor("email")}
-      />
-      <Field
+      <EmailField defaultValue={initial.email} registration={register("email")} error={errorFor("email")} />
+      <NewPasswordField
         label="Password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD_MIN}
-        hint={`At least ${PASSWORD_MIN} characters. A few unrelated words make a strong, memorable password.`}
+        advice="A few unrelated words make a strong, memorable password."
         registration={register("password")}
         error={errorFor("password")}
       />
-      <Field
-        label="Repeat password"
-        type="password"
-        autoComplete="new-password"
-        required
-        registration={register("repeatPassword")}
-        error={errorFor("repeatPassword")}
-      />
+      <RepeatPasswordField registration={register("repeatPassword")} error={errorFor("repeatPassword")} />
       {/* Honeypot: hidden from people and assistive tech; bots fill it in. */}
       <div className="honeypot" aria-hidden="true">
         <label htmlFor="field-website">Leave this empty</label>

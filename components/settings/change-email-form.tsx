@@ -1,8 +1,7 @@
 "use client";
 
 import { changeEmailAction } from "@/lib/users/actions";
-import { EMAIL_MAX } from "@/lib/users/bounds";
-import { Field } from "@/components/forms/field";
+import { EmailField, PasswordField } from "@/components/forms/account-fields";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -19,24 +18,18 @@ export function ChangeEmailForm({ current }: { current: string }) {
   return (
     <form {...formProps} className="form" aria-labelledby="email-heading">
       <FormMessage state={state} />
-      <Field
+      <EmailField
         label="New email"
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        required
-        maxLength={EMAIL_MAX}
         hint={`Now ${current}. The new address takes effect once you open the link we send to it.`}
         defaultValue={initial.newEmail}
         registration={form.register("newEmail")}
         error={errorFor("newEmail")}
       />
-      <Field
+      <PasswordField
         label="Password (to confirm it's you)"
-        type="password"
         // No autocomplete hint: /settings offers password managers one
         // current-password field per form that changes the password or the account.
-        required
+        autoComplete={false}
         registration={form.register("emailPassword")}
         error={errorFor("emailPassword")}
       />

@@ -1,8 +1,7 @@
 "use client";
 
 import { changePasswordAction } from "@/lib/users/actions";
-import { PASSWORD_MIN } from "@/lib/users/bounds";
-import { Field } from "@/components/forms/field";
+import { NewPasswordField, PasswordField, RepeatPasswordField } from "@/components/forms/account-fields";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -20,29 +19,18 @@ export function ChangePasswordForm({ username }: { username: string }) {
       <FormMessage state={state} />
       {/* Lets password managers file the new password under the right account. */}
       <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
-      <Field
+      <PasswordField
         label="Current password"
-        type="password"
-        autoComplete="current-password"
-        required
         registration={register("currentPassword")}
         error={errorFor("currentPassword")}
       />
-      <Field
-        label="New password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD_MIN}
-        hint={`At least ${PASSWORD_MIN} characters. Your other sessions will be logged out.`}
+      <NewPasswordField
+        advice="Your other sessions will be logged out."
         registration={register("newPassword")}
         error={errorFor("newPassword")}
       />
-      <Field
+      <RepeatPasswordField
         label="Repeat new password"
-        type="password"
-        autoComplete="new-password"
-        required
         registration={register("repeatNewPassword")}
         error={errorFor("repeatNewPassword")}
       />

@@ -1,8 +1,7 @@
 "use client";
 
 import { deleteAccountAction } from "@/lib/users/actions";
-
-import { Field } from "@/components/forms/field";
+import { PasswordField } from "@/components/forms/account-fields";
 import { FormMessage } from "@/components/forms/form-message";
 import { useActionForm } from "@/components/forms/use-action-form";
 
@@ -19,11 +18,8 @@ export function DeleteAccountForm() {
       <p>
         This removes your account, the parties you host (and their guest lists) and your RSVPs. It cannot be undone.
       </p>
-      <Field
+      <PasswordField
         label="Confirm with your password"
-        type="password"
-        autoComplete="current-password"
-        required
         registration={form.register("password")}
         error={errorFor("password")}
       />

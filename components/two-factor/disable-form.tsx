@@ -1,6 +1,6 @@
 "use client";
 
-import { Field } from "@/components/forms/field";
+import { PasswordField } from "@/components/forms/account-fields";
 import { CodeField } from "./code-field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -19,12 +19,8 @@ export function DisableTwoFactorForm() {
   return (
     <form {...formProps} className="form" aria-labelledby="two-factor-off-heading">
       <FormMessage state={state} />
-      <Field
+      <PasswordField
         id="two-factor-off-password"
-        label="Password"
-        type="password"
-        autoComplete="current-password"
-        required
         registration={form.register("password")}
         error={errorFor("password")}
       />
