@@ -1,6 +1,8 @@
 import "server-only";
 import { db, rawBool, rawDate, sql, sqlJoin, type RawScalar, type Sql } from "@/lib/db";
 import { partyTitle, visibleTo } from "@/lib/party-access/data";
+import { encodeCursor, type Cursor } from "./cursor";
+import type { Party, PartyGuest, Rsvp, RsvpResponse } from "./party";
 
 // Reads for pages and the API (./api.ts shapes the API's answers). Every list
 // is one query for the parties (with their hosts) plus one for their guests,
@@ -11,59 +13,8 @@ import { partyTitle, visibleTo } from "@/lib/party-access/data";
 // party (`visibleTo`) and what it is called (`partyTitle`) are in
 // lib/party-access, the rule every domain about a party shares.
 
-/** What a guest can answer; a going answer that does not fit may become "waitlisted". */
-export type Answer = "going" | "maybe" | "declined";
-export type RsvpResponse = Answer | "waitlisted";
-
-/** A person's answer as they see it (the API's `rsvp`): position only while waitlisted, 1-based. */
-export type Rsvp = { response: RsvpResponse; plusOnes: number; note: string; position: number | null };
-
-/** A going guest at the table (the host included). */
-export type PartyGuest = { userId: string; username: string; plusOnes: number };
-
-export type Visibility = "listed" | "invite-only";
-
-/** A party as every page, action and API answer reads it: its one shape. */
-export type Party = {
-  id: number;
-  /** the host's title, else "Dinner at {venue}" — or "{host}'s dinner party" when the venue is hidden from the viewer */
-  title: string;
-  /** the title the host typed (the edit form), or null */
-  ownTitle: string | null;
-  /** plain text, "\n" between lines */
-  details: string;
-  startsAt: Date;
-  /** null when the host hides it from this viewer (not the host, not going) */
-  venue: string | null;
-  visibility: Visibility;
-  venueHidden: boolean;
-  /** grows with every change the host saves (the calendar files' SEQUENCE) */
-  revision: number;
-  updatedAt: Date;
-  mainDish: string;
-  seats: number;
-  /** going guests and their plus-ones, the host included */
-  seatsTaken: number;
-  /** seats - seatsTaken, never below 0 */
-  seatsLeft: number;
-  plusOnesAllowed: number;
-  waitlist: boolean;
-  rsvpBy: Date | null;
-  guestListHidden: boolean;
-  hostId: string;
-  host: { username: string };
-  /**
-   * The going guests, the host first, then in the order they answered; the
-   * maybes likewise. Both empty (the host too) for a viewer who is not the
-   * host when the host hides the guest list.
-   */
-  guests: PartyGuest[];
-  maybe: { userId: string; username: string }[];
-  /** people, not seats: going counts the host, not plus-ones */
-  counts: { going: number; maybe: number; declined: number; waitlisted: number };
-  /** the viewer's own answer (the host's is going), or null */
-  mine: Rsvp | null;
-};
+// The shape every read gives (./party.ts), repeated here for the pages.
+export type { Answer, Party, PartyGuest, Rsvp, RsvpResponse, Visibility } from "./party";
 
 type RawParty = {
   id: RawScalar;
@@ -227,26 +178,8 @@ export async function nextPartyStart(now = new Date()): Promise<Date | null> {
 }
 
 // ------------------------------------------------------------ pagination
-// The cursor names the last party of a page by (startsAt, id), the order of
-// the list, so a party deleted meanwhile cannot break the next page.
-
-export type Cursor = { startsAt: Date; id: number };
-
-export function encodeCursor(p: Cursor): string {
-  return Buffer.from(`${p.startsAt.getTime()}.${p.id}`).toString("base64url");
-}
-
-const LAST_STORABLE_TIME = Date.UTC(10000, 0, 1);
-
-export function decodeCursor(value: string): Cursor | null {
-  if (value.length > 64) return null;
-  const m = /^(\d{1,15})\.(\d{1,10})$/.exec(Buffer.from(value, "base64url").toString());
-  if (!m) return null;
-  const startsAt = new Date(Number(m[1]));
-  const id = Number(m[2]);
-  // Both databases store years 0–9999 only; a cursor past that names no party.
-  return startsAt.getTime() < LAST_STORABLE_TIME && id <= 2_147_483_647 ? { startsAt, id } : null;
-}
+// By a cursor (./cursor.ts), repeated here for the pages that list parties.
+export { decodeCursor, encodeCursor, type Cursor } from "./cursor";
 
 export const PAGE_SIZE = 20;
 

@@ -1,5 +1,5 @@
 import type { HostRefusal } from "@/lib/party-access/data";
-import type { Answer, Rsvp } from "./data";
+import type { Answer, Rsvp } from "./party";
 
 // What the parties' writes answer (./mutations): a status union each, which
 // ./messages.ts maps to words once. Types only, so the words, the schemas and

@@ -3,7 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { dropClaims } from "@/lib/dishes/mutations";
 import { notifyHostOfAnswer, type AnswerContext, type AnswerNotice } from "@/lib/notifications/mutations";
-import type { RsvpResponse } from "../data";
+import type { RsvpResponse } from "../party";
 import type { AnswerOutcome, AnswerResult, AnswerWish, CancelResult, RsvpResult } from "../results";
 import {
   freeSeats,

@@ -2,7 +2,7 @@ import "server-only";
 import { provider, rawBool, rawDate, sql, type RawScalar, type Tx } from "@/lib/db";
 import { notifyPromoted } from "@/lib/notifications/mutations";
 import { visibleTo } from "@/lib/party-access/data";
-import type { RsvpResponse } from "../data";
+import type { RsvpResponse } from "../party";
 
 // The party lock and the seat guard, which every write to a party's answers
 // goes through (./answers.ts, ./host-writes.ts, ./account-deletion.ts).
