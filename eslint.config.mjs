@@ -10,7 +10,7 @@ import nextTypeScript from "eslint-config-next/typescript";
 const PRISMA_CLIENT =
   "Only a domain's data.ts and mutations.ts or mutations/ (and lib/db itself) touch the Prisma client: read or write through lib/<domain>/data.ts or mutations.ts.";
 const AUTH_INSTANCE =
-  "auth.ts is Auth.js's instance, for its own endpoints (app/api/auth) only: use lib/auth (getCurrentUser, requireUser, requireApiUser from loaders.ts; signInWithPassword, signOutHere from sign-in.ts).";
+  "auth.ts hands Auth.js's instance (lib/auth/instance.ts) to its own endpoints (app/api/auth) only: use lib/auth (getCurrentUser, requireUser, requireApiUser from loaders.ts; signInWithPassword, signOutHere from sign-in.ts).";
 
 const prismaClientImports = {
   paths: [{ name: "@/lib/db", message: PRISMA_CLIENT }],
@@ -83,6 +83,25 @@ const domainOrder = [
   })),
 ].filter((zone) => zone.from.length > 0);
 
+// Every sign-in goes through Auth.js's credentials provider (decision 019);
+// tests may call the check itself.
+const SIGN_IN = [
+  {
+    target: [
+      "./app/**",
+      "./components/**",
+      "./lib/!(auth)/**",
+      "./lib/*.ts",
+      "./lib/auth/!(instance|credentials).ts",
+      "./auth.ts",
+      "./proxy.ts",
+    ],
+    from: "./lib/auth/credentials.ts",
+    message:
+      "A login is decided only by the authorize() of Auth.js's credentials provider (lib/auth/instance.ts): sign in with lib/auth/sign-in.ts.",
+  },
+];
+
 // The house's layout: app/ → components/ → lib/ → lib/db; server/ apart.
 const LAYOUT = [
   {
@@ -123,12 +142,17 @@ const config = [
     rules: { "import/no-restricted-paths": ["error", { zones: LAYOUT }] },
   },
   {
+    files: ["**/*.{ts,tsx,mjs,js}"],
+    ignores: ["**/*.test.ts"],
+    rules: { "import/no-restricted-paths": ["error", { zones: [...LAYOUT, ...SIGN_IN] }] },
+  },
+  {
     // Inside lib/, also the domain order. Tests may reach across it (a
     // dish's test makes a party); nothing imports a test.
     files: ["lib/**/*.{ts,tsx,mjs,js}"],
     ignores: ["**/*.test.ts"],
     rules: {
-      "import/no-restricted-paths": ["error", { zones: [...LAYOUT, ...domainOrder] }],
+      "import/no-restricted-paths": ["error", { zones: [...LAYOUT, ...SIGN_IN, ...domainOrder] }],
       // And no cycle between files, inside a domain or across. disableScc: the
       // shortcut reads the graph from disk only, so it would miss a cycle in
       // text being linted (lib/import-boundaries.test.ts); lib/ is small to walk.

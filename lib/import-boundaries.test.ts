@@ -18,6 +18,8 @@ async function boundaryErrors(filePath: string, specifier: string): Promise<stri
 }
 
 const wrong: [file: string, specifier: string, why: string][] = [
+  ["lib/auth/sign-in.ts", "./credentials", "a login decided beside Auth.js's credentials provider"],
+  ["app/api/users/login/route.ts", "@/lib/auth/credentials", "a login decided beside Auth.js's credentials provider"],
   ["lib/parties/data.ts", "@/auth", "Auth.js's instance"],
   ["lib/safe-action.ts", "@/auth", "Auth.js's instance"],
   ["lib/auth/loaders.ts", "../../auth", "Auth.js's instance, by a relative path"],
@@ -51,6 +53,8 @@ const wrong: [file: string, specifier: string, why: string][] = [
 ];
 
 const right: [file: string, specifier: string][] = [
+  ["lib/auth/instance.ts", "./credentials"],
+  ["lib/auth/credentials.test.ts", "./credentials"],
   ["lib/parties/data.ts", "@/lib/db"],
   ["lib/dishes/mutations.ts", "@/lib/db"],
   ["lib/db/probes.ts", "./index"],

@@ -17,8 +17,8 @@ export type CredentialsResult =
   | { status: "used_code" };
 
 /**
- * The one place a login is decided — Auth.js's credentials provider (auth.ts)
- * and our own sign-in (./sign-in.ts) both call it.
+ * How a login is decided — called only by the `authorize` of Auth.js's
+ * credentials provider (./instance.ts), through which every sign-in goes.
  *
  * Check an email and password under the brute-force limits: 10 failures a
  * minute per client IP, 100 consecutive failures per account (keyed by the

@@ -1,19 +1,16 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
-import { clientIpFrom } from "@/lib/http/client-ip";
 import { isHttps, isHttpsFrom } from "@/lib/http/request";
-import { getViewer } from "@/lib/viewer";
+import { currentSessionToken } from "@/lib/sessions/loaders";
+import { deleteSessionByToken } from "@/lib/sessions/mutations";
 import { dropLoginStep, LOGIN_STEP_MS, startLoginStep } from "@/lib/two-factor/mutations";
 import { cookieName, cookieOptions, LOGIN_STEP_COOKIE, SESSION_COOKIE } from "@/server/shared.mjs";
-import { checkCredentials, checkLoginStep, type CredentialsResult, type StepResult } from "./credentials";
-import { currentSessionToken } from "@/lib/sessions/loaders";
-import { createSession, deleteOtherSessions, deleteSessionByToken } from "@/lib/sessions/mutations";
-import type { SessionUser } from "@/lib/sessions/session-token";
+import { signInThroughAuthJs, type CredentialsResult, type StepResult } from "./instance";
 
-// Signing in and out from our own forms and the JSON API. The same steps as
-// Auth.js's credentials sign-in (auth.ts), without the instance: the password
-// is checked by checkCredentials, the one place a login is decided, and the
-// cookie holds a new session row's token (docs/decisions/002, 019).
+// Signing in and out from our own forms and the JSON API. Every sign-in goes
+// through the Auth.js instance (./instance.ts): its credentials provider
+// decides, and its `jwt.encode` makes the session row; here we only set the
+// cookie as our answers always have (docs/decisions/002, 019).
 
 /**
  * Check the password (and, from the JSON API, a two-factor `code`) and set
@@ -30,39 +27,36 @@ export async function signInWithPassword(input: {
   code?: string;
   twoFactorStep?: boolean;
 }): Promise<CredentialsResult> {
-  const h = await headers();
-  const result = await checkCredentials({
+  const { decision, session } = await signInThroughAuthJs({
     email: input.email,
     password: input.password,
-    ip: clientIpFrom(h),
-    code: input.code,
+    remember: String(input.remember),
+    ...(input.code !== undefined && { code: input.code }),
   });
-  if (result.status === "two_factor_required" && input.twoFactorStep) {
-    const token = await startLoginStep(result.user.id, input.remember);
-    const https = isHttpsFrom(h);
+  if (decision.status === "two_factor_required" && input.twoFactorStep) {
+    const token = await startLoginStep(decision.user.id, input.remember);
+    const https = isHttpsFrom(await headers());
     (await cookies()).set(cookieName(LOGIN_STEP_COOKIE, https), token, {
       ...cookieOptions(https),
       maxAge: LOGIN_STEP_MS / 1000,
     });
   }
-  if (result.status !== "ok") return result;
-  await startSession(result.user, input.remember, result.recoveryCodeUsed === true);
-  return result;
+  if (decision.status === "expired") return { status: "invalid" };
+  if (decision.status === "ok") await setSessionCookie(session, input.remember);
+  return decision;
 }
 
 /** The second step of /login: the step's cookie and a code; on success the session, and the step is gone. */
 export async function signInWithCode(code: string): Promise<StepResult> {
-  const h = await headers();
+  const https = isHttpsFrom(await headers());
   const jar = await cookies();
-  const https = isHttpsFrom(h);
-  const token = jar.get(cookieName(LOGIN_STEP_COOKIE, https))?.value ?? "";
-  const result = await checkLoginStep({ token, code, ip: clientIpFrom(h) });
-  if (result.status === "expired" || result.status === "ok") {
+  const step = jar.get(cookieName(LOGIN_STEP_COOKIE, https))?.value ?? "";
+  const { decision, session } = await signInThroughAuthJs({ step, code });
+  if (decision.status === "expired" || decision.status === "ok") {
     jar.set(cookieName(LOGIN_STEP_COOKIE, https), "", { ...cookieOptions(https), maxAge: 0 });
   }
-  if (result.status !== "ok") return result;
-  await startSession(result.user, result.remember === true, result.recoveryCodeUsed === true);
-  return result;
+  if (decision.status === "ok") await setSessionCookie(session, decision.remember === true);
+  return decision;
 }
 
 /** Drop this browser's pending second step (its row, then its cookie). */
@@ -80,19 +74,13 @@ export async function pendingLoginStep(): Promise<string | null> {
   return (await cookies()).get(cookieName(LOGIN_STEP_COOKIE, https))?.value || null;
 }
 
-async function startSession(user: SessionUser, remember: boolean, endOthers: boolean): Promise<void> {
-  const [h, viewer] = await Promise.all([headers(), getViewer()]);
-  const { token, expires } = await createSession(user.id, {
-    persistent: remember,
-    userAgent: h.get("user-agent"),
-    timeZone: viewer.zoneKnown ? viewer.timeZone : null,
-  });
-  // A recovery code means the phone is lost, maybe stolen with the password: every other session ends.
-  if (endOthers) await deleteOtherSessions(user.id, token);
-  const https = isHttpsFrom(h);
-  (await cookies()).set(cookieName(SESSION_COOKIE, https), token, {
+/** The session Auth.js made, in the cookie: dated only with "Remember me". */
+async function setSessionCookie(session: { token: string; expires: Date } | undefined, remember: boolean) {
+  if (!session) throw new Error("Auth.js signed in without making a session");
+  const https = isHttpsFrom(await headers());
+  (await cookies()).set(cookieName(SESSION_COOKIE, https), session.token, {
     ...cookieOptions(https),
-    ...(remember && { expires }),
+    ...(remember && { expires: session.expires }),
   });
 }
 
