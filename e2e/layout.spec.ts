@@ -1,6 +1,7 @@
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { apiCreateParty } from "./support/parties";
+import { openTwoFactorSetUp } from "./support/two-factor";
 import { apiPerson, signIn } from "./support/users";
 
 // What only a measurement shows, at 390 px (the phone) and on the desktop:
@@ -92,12 +93,7 @@ test(
   "the two-factor set-up key fits the screen and has a Copy button",
   { tag: "@layout" },
   async ({ userPage: page, context, baseURL }) => {
-    await page.goto("/settings");
-    await page
-      .getByRole("region", { name: "Two-factor authentication" })
-      .getByRole("button", { name: "Set up two-factor authentication" })
-      .click();
-    await expect(page).toHaveURL("/settings/two-factor");
+    await openTwoFactorSetUp(page);
     const key = page.getByLabel("Set-up key", { exact: true });
     const secret = (await key.inputValue()).replace(/\s/g, "");
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);

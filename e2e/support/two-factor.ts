@@ -18,12 +18,7 @@ export function totp(secret: string, at = Date.now()): string {
  * login needs the next step's (`totp(secret, Date.now() + 30_000)`).
  */
 export async function turnOnTwoFactor(page: Page): Promise<{ secret: string; codes: string[] }> {
-  await page.goto("/settings");
-  await page
-    .getByRole("region", { name: "Two-factor authentication" })
-    .getByRole("button", { name: "Set up two-factor authentication" })
-    .click();
-  await expect(page).toHaveURL("/settings/two-factor");
+  await openTwoFactorSetUp(page);
   await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
   const secret = (await page.getByLabel("Set-up key", { exact: true }).inputValue()).replace(/\s/g, "");
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
@@ -53,4 +48,14 @@ export async function verify(page: Page, code: string): Promise<void> {
 export async function expectRefused(page: Page, message = "Incorrect code"): Promise<void> {
   await expect(page.getByRole("alert").filter({ hasText: message })).toBeVisible();
   await expect(page.getByLabel("Code", { exact: true })).toHaveValue("");
+}
+
+/** From /settings to the set-up page, as a person would get there. */
+export async function openTwoFactorSetUp(page: Page): Promise<void> {
+  await page.goto("/settings");
+  await page
+    .getByRole("region", { name: "Two-factor authentication" })
+    .getByRole("button", { name: "Set up two-factor authentication" })
+    .click();
+  await expect(page).toHaveURL("/settings/two-factor");
 }
