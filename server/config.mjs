@@ -20,35 +20,26 @@ const optional = (schema) =>
     z.optional(schema),
   );
 
-const integer = (/** @type {string} */ what) =>
+/**
+ * A number written as text, kept when `fits` says so.
+ * @param {string} what the variable's name, for the message
+ * @param {(n: number) => boolean} fits
+ * @param {string} kind "a whole number" or "a number"
+ */
+const numeric = (what, fits, kind) =>
   z.pipe(
     z.string(),
     z.transform((s, ctx) => {
       const n = Number(s.trim());
-      if (!Number.isInteger(n)) {
-        ctx.issues.push({
-          code: "custom",
-          message: `${what} must be a whole number, not ${JSON.stringify(s)}`,
-          input: s,
-        });
+      if (!fits(n)) {
+        ctx.issues.push({ code: "custom", message: `${what} must be ${kind}, not ${JSON.stringify(s)}`, input: s });
         return z.NEVER;
       }
       return n;
     }),
   );
-
-const number = (/** @type {string} */ what) =>
-  z.pipe(
-    z.string(),
-    z.transform((s, ctx) => {
-      const n = Number(s.trim());
-      if (!Number.isFinite(n)) {
-        ctx.issues.push({ code: "custom", message: `${what} must be a number, not ${JSON.stringify(s)}`, input: s });
-        return z.NEVER;
-      }
-      return n;
-    }),
-  );
+const integer = (/** @type {string} */ what) => numeric(what, Number.isInteger, "a whole number");
+const number = (/** @type {string} */ what) => numeric(what, Number.isFinite, "a number");
 
 /** A plain origin (scheme and host, no path), as APP_URL and CORS_ORIGINS hold them. */
 const ORIGIN = /^https?:\/\/[^/?#\s]+$/i;

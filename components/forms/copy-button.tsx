@@ -51,10 +51,16 @@ export function CopyButton({
           </button>
         </div>
       )}
-      {/* Announced, but not a role="status": that role is the page's flash message. */}
-      <p aria-live="polite" className="field-hint">
-        {status}
-      </p>
+      <CopyStatus status={status} />
     </>
+  );
+}
+
+/** What the last copy did, announced — but not a role="status": that role is the page's flash message. */
+export function CopyStatus({ status }: { status: string }) {
+  return (
+    <p aria-live="polite" className="field-hint">
+      {status}
+    </p>
   );
 }

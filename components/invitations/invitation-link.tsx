@@ -1,7 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { useCopy } from "@/components/forms/copy-button";
+import { CopyStatus, useCopy } from "@/components/forms/copy-button";
 import { PendingButton } from "@/components/forms/pending-button";
 import { useHydrated } from "@/components/forms/use-hydrated";
 import { resetInvitationAction } from "@/lib/invitations/actions";
@@ -70,10 +70,7 @@ export function InvitationLink({ partyId, url, title }: { partyId: number; url: 
           <PendingButton className="button">Reset link</PendingButton>
         </form>
       </div>
-      {/* Announced, but not a role="status": that role is the page's flash message. */}
-      <p aria-live="polite" className="field-hint">
-        {status}
-      </p>
+      <CopyStatus status={status} />
     </section>
   );
 }

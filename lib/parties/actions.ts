@@ -20,6 +20,7 @@ import {
   rsvpAllowed,
   updateParty,
 } from "./mutations";
+import type { AnswerResult, RsvpResult } from "./results";
 import { answerFormSchema, partyEditFormSchema, partyFormSchema, parsePartyId } from "./schema";
 
 export const createPartyAction = validatedActionWithUser(
@@ -60,14 +61,18 @@ const partyButton = z.object({ partyId: z.string().check(z.maxLength(100, m.INVA
 
 const answering = { limit: (user: { id: string }) => rsvpAllowed(user.id) };
 
+/** Back to the page with the answer's words: the refusal, or what was accepted and for when. */
+async function flashAnswer(result: AnswerResult | RsvpResult, back: string) {
+  if (result.status !== "ok") return redirectWithFlash(back, m.answerRefused(result).message, "error");
+  const date = formatPartyDate(result.startsAt, await getViewer());
+  return redirectWithFlash(back, m.answerAccepted(result, date), "success");
+}
+
 export const rsvpAction = buttonActionWithUser(
   partyButton,
   async ({ partyId }, user, back) => {
     const id = parsePartyId(partyId);
-    const result = id ? await rsvpGoing(id, user.id) : { status: "not_found" as const };
-    if (result.status !== "ok") return redirectWithFlash(back, m.answerRefused(result).message, "error");
-    const date = formatPartyDate(result.startsAt, await getViewer());
-    return redirectWithFlash(back, m.answerAccepted(result, date), "success");
+    return flashAnswer(id ? await rsvpGoing(id, user.id) : { status: "not_found" }, back);
   },
   answering,
 );
@@ -78,10 +83,10 @@ export const answerAction = buttonActionWithUser(
   async (input, user, back) => {
     const id = parsePartyId(input.partyId);
     const { response, plusOnes, note } = input;
-    const result = id ? await answerParty(id, user.id, { response, plusOnes, note }) : { status: "not_found" as const };
-    if (result.status !== "ok") return redirectWithFlash(back, m.answerRefused(result).message, "error");
-    const date = formatPartyDate(result.startsAt, await getViewer());
-    return redirectWithFlash(back, m.answerAccepted(result, date), "success");
+    return flashAnswer(
+      id ? await answerParty(id, user.id, { response, plusOnes, note }) : { status: "not_found" },
+      back,
+    );
   },
   answering,
 );
